@@ -1,0 +1,47 @@
+# newsevents — the two commands that matter: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+DEMO_DB ?= demo.duckdb
+
+.PHONY: setup demo test lint typecheck gate eval benchmark clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+## Code the bundled sample articles (and the shared seed article when present) into DuckDB, show the events.
+demo: setup
+	rm -f $(DEMO_DB)
+	$(BIN)/newsevents code src/newsevents/samples/sample_articles.jsonl --db $(DEMO_DB)
+	@if [ -f $(SHARED)/corpus/seed_article.txt ]; then \
+		$(BIN)/newsevents code $(SHARED)/corpus/seed_article.txt --db $(DEMO_DB) --published 2018-10-08; fi
+	$(BIN)/newsevents events --db $(DEMO_DB) --limit 60
+
+lint: setup
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+typecheck: setup
+	$(BIN)/mypy
+
+## Score against ../shared/eval and fail when a score drops below the floors pinned in eval_floors.json.
+gate: setup
+	$(BIN)/newsevents eval --gate
+
+eval: setup
+	$(BIN)/newsevents eval --write-docs
+
+benchmark: setup
+	$(BIN)/newsevents benchmark --write-docs
+
+test: lint typecheck gate
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,165 @@
+"""Throughput benchmark: the whole pipeline beside the bare spaCy parse of the same texts, in one run.
+
+Both measurements run in this one process, on the same texts, after the model is loaded, so their ratio is
+robust to the machine's speed. Peak memory is the process's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+DEFAULT_INPUT = Path("..") / "shared" / "corpus" / "news_sample.jsonl"
+DOCS_START = "<!-- bench:start -->"
+DOCS_END = "<!-- bench:end -->"
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    articles: int
+    characters: int
+    spacy_seconds: float
+    pipeline_seconds: float
+    events: int
+    peak_rss_mb: float
+    threads: str
+
+    @property
+    def spacy_rate(self) -> float:
+        return self.articles / self.spacy_seconds if self.spacy_seconds else 0.0
+
+    @property
+    def pipeline_rate(self) -> float:
+        return self.articles / self.pipeline_seconds if self.pipeline_seconds else 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.pipeline_rate / self.spacy_rate if self.spacy_rate else 0.0
+
+
+def read_texts(path: Path, limit: int | None) -> list[dict[str, object]]:
+    """The first ``limit`` JSONL records of ``path`` that carry a non-empty text."""
+    records: list[dict[str, object]] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if limit is not None and len(records) >= limit:
+                break
+            rec = json.loads(line)
+            if isinstance(rec.get("text"), str) and rec["text"].strip():
+                records.append(rec)
+    return records
+
+
+def run(path: Path, limit: int | None = None, batch_size: int = 32) -> BenchResult:
+    """Time the bare parse and the whole pipeline (ingest … store) on the same articles."""
+    from .pipeline import load_resources
+    from .runner import code_inputs
+
+    records = read_texts(path, limit)
+    texts = [str(r["text"]) for r in records]
+    resources = load_resources()
+    nlp = resources.nlp
+    assert nlp is not None
+    for _ in nlp.pipe(texts[:4]):  # warm-up: first-call allocations are not throughput
+        pass
+
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    spacy_seconds = time.perf_counter() - t0
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subset = Path(tmp) / "bench.jsonl"
+        with subset.open("w", encoding="utf-8") as fh:
+            for r in records:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        t0 = time.perf_counter()
+        report = code_inputs([str(subset)], Path(tmp) / "bench.duckdb", resources=resources, batch_size=batch_size)
+        pipeline_seconds = time.perf_counter() - t0
+
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    threads = ",".join(f"{k}={os.environ.get(k, 'unset')}" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"))
+    return BenchResult(
+        articles=len(texts),
+        characters=sum(len(t) for t in texts),
+        spacy_seconds=spacy_seconds,
+        pipeline_seconds=pipeline_seconds,
+        events=report.events,
+        peak_rss_mb=peak_kb / 1024,
+        threads=threads,
+    )
+
+
+def render_markdown(res: BenchResult, command: str) -> str:
+    today = dt.date.today().isoformat()
+    return "\n".join(
+        [
+            DOCS_START,
+            "## Speed",
+            "",
+            f"Measured {today} on {platform.machine()} ({os.cpu_count()} cores), one process, {res.threads}:",
+            "",
+            "```",
+            command,
+            "```",
+            "",
+            "| measure | value |",
+            "|---|---|",
+            f"| articles | {res.articles} ({res.characters:,} characters) |",
+            f"| bare spaCy parse | {res.spacy_rate:.1f} articles/s/core ({res.spacy_seconds:.1f} s) |",
+            f"| whole pipeline (ingest → store) | {res.pipeline_rate:.1f} articles/s/core "
+            f"({res.pipeline_seconds:.1f} s) |",
+            f"| **ratio pipeline / bare parse** | **{res.ratio:.2f}×** |",
+            f"| events coded | {res.events} |",
+            f"| peak memory (max RSS, whole process) | {res.peak_rss_mb:.0f} MB |",
+            DOCS_END,
+        ]
+    )
+
+
+def update_docs(doc_path: Path, section: str) -> None:
+    """Replace the speed section of ``doc_path`` (between the bench markers), keeping everything else."""
+    old = doc_path.read_text(encoding="utf-8") if doc_path.exists() else "# Benchmarks\n"
+    if DOCS_START in old and DOCS_END in old:
+        head, rest = old.split(DOCS_START, 1)
+        tail = rest.split(DOCS_END, 1)[1]
+        new = head + section + tail
+    else:
+        new = old.rstrip("\n") + "\n\n" + section + "\n"
+    doc_path.parent.mkdir(parents=True, exist_ok=True)
+    doc_path.write_text(new, encoding="utf-8")
+
+
+def main(
+    input_path: str | None = None,
+    *,
+    limit: int | None = None,
+    write_docs: bool = False,
+    docs_path: str = "docs/benchmarks.md",
+    out: TextIO | None = None,
+    argv: Sequence[str] = (),
+) -> int:
+    """Run the benchmark, print the table, optionally record it in ``docs/benchmarks.md``."""
+    import sys
+
+    stream = out or sys.stdout
+    path = Path(input_path) if input_path else DEFAULT_INPUT
+    if not path.exists():
+        stream.write(f"benchmark input not found: {path}\n")
+        return 1
+    res = run(path, limit)
+    command = "newsevents benchmark" + (" " + " ".join(argv) if argv else "")
+    section = render_markdown(res, command)
+    stream.write(section.replace(DOCS_START + "\n", "").replace("\n" + DOCS_END, "") + "\n")
+    if write_docs:
+        update_docs(Path(docs_path), section)
+    return 0
