@@ -24,7 +24,9 @@ def test_rates_and_ratio() -> None:
 
 def test_update_docs_replaces_only_speed_section(tmp_path: Path) -> None:
     doc = tmp_path / "benchmarks.md"
-    doc.write_text(f"# Benchmarks\n\nAccuracy stays.\n\n{DOCS_START}\nold numbers\n{DOCS_END}\n\nTail stays.\n")
+    doc.write_text(
+        f"# Benchmarks\n\nAccuracy stays.\n\n{DOCS_START}\nold numbers\n{DOCS_END}\n\nTail stays.\n"
+    )
     update_docs(doc, render_markdown(_result(), "newsevents benchmark"))
     text = doc.read_text()
     assert "Accuracy stays." in text and "Tail stays." in text

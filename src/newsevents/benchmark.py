@@ -83,11 +83,15 @@ def run(path: Path, limit: int | None = None, batch_size: int = 32) -> BenchResu
             for r in records:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         t0 = time.perf_counter()
-        report = code_inputs([str(subset)], Path(tmp) / "bench.duckdb", resources=resources, batch_size=batch_size)
+        report = code_inputs(
+            [str(subset)], Path(tmp) / "bench.duckdb", resources=resources, batch_size=batch_size
+        )
         pipeline_seconds = time.perf_counter() - t0
 
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    threads = ",".join(f"{k}={os.environ.get(k, 'unset')}" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"))
+    threads = ",".join(
+        f"{k}={os.environ.get(k, 'unset')}" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+    )
     return BenchResult(
         articles=len(texts),
         characters=sum(len(t) for t in texts),

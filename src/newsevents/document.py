@@ -60,6 +60,7 @@ class Event:
     trigger_text: str = ""
     event_date: str | None = None
     date_text: str | None = None
+    date_precision: str | None = None  # day | month | year | unknown
     location_name: str | None = None
     location_country: str | None = None
     lat: float | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 
-class Errors(str, Enum):
+class Errors(Enum):
     """Message templates, numbered like spaCy's ``Errors``."""
 
     E001 = "input not found: {path}"
@@ -25,10 +25,20 @@ class Errors(str, Enum):
     E015 = "dictionary file not readable: {path}"
     E016 = "evaluation data folder not found: {path}"
     E017 = "score {metric} = {value:.3f} is below the pinned floor {floor:.3f}"
+    E020 = "JSONL line {line} is not a JSON object"
+    E021 = "no supported input files (.txt, .html, .htm, .jsonl, optionally .gz) under {path}"
+    E022 = "unexpected error: {reason}"
+    E023 = "database not found: {path}"
+    E024 = "parquet export needs --out FILE"
     E018 = "unknown CAMEO code {code!r}"
     E019 = "event lexicon {path}, line {line}: {reason}"
+    E025 = "eval file {name} does not match MANIFEST.json (sha256 {actual}, manifest {expected})"
+    E026 = "eval floors are pinned to other gold data ({names}); gate skipped"
+    E027 = "JSONL line {line}: field {field!r} must be a string, not {kind}"
+    E028 = "cannot read input: {reason}"
+    E029 = "article id {article_id!r} appears twice in this run with different texts"
 
-    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+    def format(self, *args: object, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(*args, **kwargs)
 
 

@@ -106,7 +106,7 @@ def process(
         for name in names:
             try:
                 doc = _REGISTRY[name].func(doc, resources)
-            except Exception as exc:  # noqa: BLE001 - one bad article must never stop a run
+            except Exception as exc:  # one bad article must never stop a run
                 if on_error is None:
                     raise
                 on_error(doc, name, exc)

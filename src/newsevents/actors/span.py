@@ -6,11 +6,16 @@ from collections.abc import Sequence
 
 from ..document import Actor
 
+# The actor layer stores an IGO's organisation in ``country`` (UNO, EUR) or the bare marker IGO.
+_IGO_COUNTRIES = frozenset({"IGO", "UNO", "EUR"})
+
 
 def compose_code(country: str | None, sector: str | None) -> str | None:
     """``USA`` + ``GOV`` -> ``USAGOV``; a sector without a country stays bare (``REB``)."""
     if not country and not sector:
         return None
+    if country in _IGO_COUNTRIES:
+        return f"IGO{'' if country == 'IGO' else country}{sector or ''}"
     return f"{country or ''}{sector or ''}"
 
 

@@ -1,0 +1,5 @@
+"""``python -m newsevents``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,136 @@
+"""The built-in lexicon: countries, IGOs, places, named organisations, office holders and agent words.
+
+Read lazily from the package's ``data/*.tsv`` files (our own compact tables of general knowledge).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from importlib import resources
+
+from .entries import Entry, split_code
+from .tokens import key_of, tokenize
+
+Keyed = tuple[tuple[str, ...], Entry]
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """Non-comment rows of ``data/<name>`` split on tabs."""
+    text = resources.files("newsevents").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def case_rule(name: str) -> str:
+    """Acronyms match only in capitals ("US" never matches the pronoun "us")."""
+    toks = tokenize(name)
+    if len(toks) != 1:
+        return ""
+    word = toks[0].text
+    if word.isupper() and len(word.replace(".", "")) <= 6:
+        return "upper"
+    if sum(c.isupper() for c in word) >= 2:
+        return "cap"
+    return ""
+
+
+def plural(word: str) -> str:
+    """Regular English plural of a noun phrase's last word."""
+    if word.endswith(("man",)) and not word.endswith("human"):
+        return word[:-3] + "men"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def demonym_plural(word: str) -> str | None:
+    if word.endswith(("s", "sh", "ch", "ese", "man", "men", "born")):
+        return None
+    return word + "s"
+
+
+def _date(value: str) -> dt.date | None:
+    value = value.strip()
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _field(row: list[str], i: int) -> str:
+    return row[i].strip() if len(row) > i else ""
+
+
+def country_codes() -> frozenset[str]:
+    return frozenset(row[0].strip() for row in read_rows("countries.tsv"))
+
+
+def country_entries() -> Iterator[Keyed]:
+    for row in read_rows("countries.tsv"):
+        iso = row[0].strip()
+        names = [n for n in _field(row, 1).split("|") if n]
+        label = names[0] if names else iso
+        for n in names:
+            yield key_of(n), Entry("country", iso, iso, None, label, case=case_rule(n))
+        for d in (x for x in _field(row, 2).split("|") if x):
+            yield key_of(d), Entry("country", iso, iso, None, label, case=case_rule(d))
+            many = demonym_plural(d)
+            if many:
+                yield key_of(many), Entry("country", iso, iso, None, label)
+        for c in (x for x in _field(row, 3).split("|") if x):
+            yield key_of(c), Entry("capital", f"{iso}GOV", iso, "GOV", label, priority=0, case=case_rule(c))
+
+
+def igo_entries() -> Iterator[Keyed]:
+    for row in read_rows("igos.tsv"):
+        code = row[0].strip()
+        country, sector = split_code(code)
+        names = [n for n in _field(row, 1).split("|") if n]
+        for n in names:
+            yield key_of(n), Entry("igo", code, country, sector, names[0], case=case_rule(n))
+
+
+def place_entries() -> Iterator[Keyed]:
+    for row in read_rows("places.tsv"):
+        iso, kind = row[1].strip(), row[2].strip()
+        for n in (x for x in row[0].split("|") if x):
+            if kind == "prestate":
+                entry = Entry("prestate", f"{iso}PRE", iso, "PRE", n, priority=0, case=case_rule(n))
+            elif kind == "city":
+                entry = Entry("city", iso, iso, "CVL", n, priority=0, case=case_rule(n))
+            else:
+                entry = Entry("region", iso, iso, None, n, case=case_rule(n))
+            yield key_of(n), entry
+
+
+def named_entries(file: str, kind: str, countries: frozenset[str]) -> Iterator[Keyed]:
+    """``orgs.tsv`` / ``persons.tsv``: names, code, optional term."""
+    for row in read_rows(file):
+        names = [n for n in row[0].split("|") if n]
+        code = row[1].strip()
+        country, sector = split_code(code, countries)
+        start, end = _date(_field(row, 2)), _date(_field(row, 3))
+        for n in names:
+            label = names[0] if kind == "person" else n
+            entry = Entry(kind, code, country, sector, label, start=start, end=end, case=case_rule(n))
+            yield key_of(n), entry
+
+
+def agent_entries() -> Iterator[Keyed]:
+    for row in read_rows("agents.tsv"):
+        term, _, many = row[0].strip().partition("|")
+        sector = row[1].strip()
+        priority = int(_field(row, 2) or 2)
+        entry = Entry("agent", sector, None, sector, term, priority=priority)
+        yield key_of(term), entry
+        words = term.split(" ")
+        yield key_of(many or " ".join([*words[:-1], plural(words[-1])])), entry
+
+
+def builtin_entries() -> Iterator[Keyed]:
+    countries = country_codes()
+    yield from country_entries()
+    yield from igo_entries()
+    yield from place_entries()
+    yield from named_entries("orgs.tsv", "org", countries)
+    yield from named_entries("persons.tsv", "person", countries)
+    yield from agent_entries()

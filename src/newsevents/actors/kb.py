@@ -1,0 +1,331 @@
+"""The actor knowledge base: phrase lookup (longest match first) and free-text actor resolution.
+
+``load_kb()`` builds the default knowledge base from the package's own tables (countries, capitals,
+demonyms, IGOs, places, named organisations, office holders with terms, agent words); ``load_kb([path,
+...])`` adds PETRARCH-format actor/agent dictionaries, whose entries win over the built-in ones.
+Matching works on normalised word tokens only (no spaCy), so resolving a string is cheap.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Actor
+from ..errors import Errors, NewsEventsError
+from .builtin import Keyed, builtin_entries, country_codes
+from .entries import IGO_BLOCS, KIND_RANK, Entry, select
+from .petrarch import dictionary_entries
+from .tokens import Token, tokenize
+
+# prepositions that open a modifier of the phrase head ("president OF the European Council",
+# "Muslim leaders IN France"); "of" phrases rank before the others when looking for a country
+_OF = frozenset({"of"})
+_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "on",
+        "across",
+        "near",
+        "inside",
+        "outside",
+        "against",
+        "by",
+        "into",
+        "over",
+        "under",
+        "within",
+        "throughout",
+        "around",
+        "toward",
+        "towards",
+        "about",
+    }
+)
+_ISO_DATE_RE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
+_FORMER = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time", "exiled"})
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+_ENTITY_KINDS = frozenset({"person", "org", "igo", "actor"})
+_PLACE_KINDS = frozenset({"country", "capital", "prestate", "region", "city"})
+_MENTION_KIND = {"person": "person", "org": "org", "igo": "igo", "actor": "org", "agent": "agent"}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Tokens ``[i, j)`` of a token list matched a lexicon phrase with these entries."""
+
+    i: int
+    j: int
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    pos: int
+    seg: int
+    entry: Entry
+
+
+class ActorKB:
+    """Phrase table of actor entries with longest-match lookup and resolution to :class:`Actor`."""
+
+    def __init__(self, entries: Iterable[Keyed], countries: frozenset[str] = frozenset()) -> None:
+        table: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+        for key, entry in entries:
+            if key and entry not in table[key]:
+                table[key].append(entry)
+        self._table: dict[tuple[str, ...], tuple[Entry, ...]] = {k: tuple(v) for k, v in table.items()}
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in self._table:
+            lengths[key[0]].add(len(key))
+        self._lengths = {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
+        self.countries = countries
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def lookup(self, phrase: str) -> tuple[Entry, ...]:
+        """Entries stored for exactly this phrase."""
+        return self._table.get(tuple(t.norm for t in tokenize(phrase)), ())
+
+    # ------------------------------------------------------------------ matching
+    def match(self, tokens: Sequence[Token], *, strict_case: bool = False) -> list[Match]:
+        """Non-overlapping phrase matches, left to right, longest first.
+
+        With ``strict_case`` (running text) named entries must start with a capital letter; agent words
+        match in any case. Acronyms ("US", "WHO") always have to be written in capitals.
+        """
+        out: list[Match] = []
+        n = len(tokens)
+        i = 0
+        table, lengths = self._table, self._lengths
+        while i < n:
+            cands = lengths.get(tokens[i].norm)
+            if cands:
+                for size in cands:
+                    if i + size > n:
+                        continue
+                    entries = table.get(tuple(t.norm for t in tokens[i : i + size]))
+                    if not entries:
+                        continue
+                    ok = tuple(e for e in entries if _case_ok(e, tokens[i], strict_case))
+                    if ok:
+                        out.append(Match(i, i + size, ok))
+                        i += size
+                        break
+                else:
+                    i += 1
+                continue
+            i += 1
+        return out
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, text: str, date: dt.date | str | None = None, context: str | None = None) -> Actor:
+        """Resolve a free-text actor string ("North Korean leader Kim Jong Un") to an :class:`Actor`.
+
+        ``date`` (a date or ``YYYY-MM-DD``) selects time-restricted codes (office holders' terms).
+        The result has ``code`` None when the text names no actor.
+        """
+        date = as_date(date)
+        tokens = tokenize(text)
+        actor = self._resolve_tokens(text, tokens, date)
+        if actor.country is None and context:
+            ctx = self.resolve(context, date)
+            country = ctx.country
+            if country is not None:
+                igo = (actor.code or "").startswith("IGO")
+                code = actor.code if igo else _compose(country, actor.sector)
+                actor = Actor(
+                    text=text,
+                    start=0,
+                    end=len(text),
+                    code=code,
+                    country=country,
+                    sector=actor.sector,
+                    name=actor.name or ctx.name,
+                    kind=actor.kind,
+                )
+        return actor
+
+    def mention(self, match: Match, tokens: Sequence[Token], text: str, date: dt.date | None) -> Actor | None:
+        """The actor mention for one phrase match in running text (offsets into ``text``)."""
+        entry = select(match.entries, date)
+        if entry is None or entry.code is None:
+            return None
+        start, end = tokens[match.i].start, tokens[match.j - 1].end
+        kind = _MENTION_KIND.get(entry.kind, "country")
+        sector = entry.sector
+        code: str | None = entry.code
+        if entry.kind == "city" or entry.kind == "region":
+            sector, code = None, entry.country
+        return Actor(
+            text=text[start:end],
+            start=start,
+            end=end,
+            code=code,
+            country=entry.country,
+            sector=sector,
+            name=entry.name,
+            kind=kind,
+        )
+
+    def _resolve_tokens(self, text: str, tokens: list[Token], date: dt.date | None) -> Actor:
+        empty = Actor(text=text, start=0, end=len(text), code=None)
+        if not tokens:
+            return empty
+        matches = self.match(tokens)
+        inner = {k for m in matches for k in range(m.i + 1, m.j)}
+        segs = _segments(text, tokens, inner)
+        hits: list[_Hit] = []
+        for m in matches:
+            entry = select(m.entries, date)
+            if entry is not None:
+                hits.append(_Hit(m.i, segs[m.i], entry))
+        if any(h.entry.code is None for h in hits if h.seg == 0) and not any(h.entry.code for h in hits):
+            return empty
+        hits = [h for h in hits if h.entry.code is not None]
+        if not hits:
+            return empty
+        head_seg = min(h.seg for h in hits)
+        leads = [h for h in hits if h.seg == head_seg and h.entry.kind in _ENTITY_KINDS]
+        lead = min(leads, key=lambda h: (KIND_RANK[h.entry.kind], h.pos)) if leads else None
+        places = sorted((h for h in hits if h.entry.kind != "agent" and h.entry.country), key=lambda h: h.seg)
+        source = lead if lead is not None and lead.entry.country else (places[0] if places else None)
+        country = source.entry.country if source else None
+
+        sector: str | None = None
+        prefix = False
+        agent_hint = _best_agent(hits)
+        if lead is not None and lead.entry.sector:
+            sector = lead.entry.sector
+            if sector == "ELI" and agent_hint is not None and agent_hint.priority >= 2:
+                sector = agent_hint.sector  # an explicit office in the phrase ("Secretary of State X")
+        else:
+            agent = agent_hint
+            if agent is not None:
+                sector, prefix = agent.sector, agent.prefix
+            elif source is not None and source.seg == head_seg and source.entry.kind in _PLACE_KINDS:
+                sector = source.entry.sector
+        former = any(t.norm in _FORMER for t, s in zip(tokens, segs, strict=True) if s == head_seg)
+        if former and sector and sector[:3] in _OFFICE_SECTORS:
+            sector = "ELI"
+
+        igo = source.entry if source is not None and (source.entry.code or "").startswith("IGO") else None
+        if igo is not None and igo.code is not None:
+            code: str | None = igo.code
+            if sector and sector != igo.sector and not igo.code.endswith(sector):
+                code = igo.code + sector
+        elif lead is not None and lead.entry.country is None and lead.entry.code:
+            code = lead.entry.code  # non-state codes such as IMGREB or NGO
+        elif prefix and sector:
+            code = sector + (country or "")
+        else:
+            code = _compose(country, sector)
+        named = lead or source
+        name = named.entry.name if named is not None else None
+        kind = _MENTION_KIND.get(named.entry.kind, "country") if named is not None else "agent"
+        if named is None or (lead is None and sector and source is not None and source.seg != head_seg):
+            kind = "agent"
+        return Actor(
+            text=text, start=0, end=len(text), code=code, country=country, sector=sector, name=name, kind=kind
+        )
+
+
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """``"2018-10-07"`` -> date; a date or None passes through; other strings raise error E009."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = value.strip()
+    if not _ISO_DATE_RE.match(text):
+        raise NewsEventsError(Errors.E009, value=value)
+    year, month, day = (int(x) for x in text.split("-"))
+    if day > calendar.monthrange(year, month)[1]:
+        raise NewsEventsError(Errors.E009, value=value)
+    return dt.date(year, month, day)
+
+
+def _case_ok(entry: Entry, first: Token, strict: bool) -> bool:
+    if entry.case == "upper" and not first.is_upper:
+        return False
+    if entry.case == "cap" and first.is_lower:
+        return False
+    return not (strict and entry.kind != "agent" and not (first.text[0].isupper() or first.text[0].isdigit()))
+
+
+def _segments(text: str, tokens: list[Token], inner: set[int]) -> list[int]:
+    """0 for the phrase head, 1 inside an "of" modifier, 2 inside other prepositional modifiers.
+
+    A comma starts an appositive, which counts as head again ("Harry Tseng, Taiwan's deputy minister").
+    """
+    segs: list[int] = []
+    cur = 0
+    prev_end = 0
+    for k, t in enumerate(tokens):
+        if "," in text[prev_end : t.start] or "(" in text[prev_end : t.start]:
+            cur = 0
+        if k in inner:
+            pass
+        elif t.is_lower and t.norm in _OF:
+            cur = max(cur, 1)
+        elif t.is_lower and t.norm in _PREPS:
+            cur = 2
+        segs.append(cur)
+        prev_end = t.end
+    return segs
+
+
+def _best_agent(hits: list[_Hit]) -> Entry | None:
+    """The sector word of the phrase: the strongest in the head, else in an "of" phrase, else anywhere.
+
+    A generic head word ("chairman", "official") gives way to a specific word in its "of" phrase
+    ("chairman of the company's board" -> BUS). Among equals the last (the head noun) wins.
+    """
+    agents = [h for h in hits if h.entry.kind == "agent"]
+    if not agents:
+        return None
+    by_seg: dict[int, _Hit] = {}
+    for h in agents:
+        best = by_seg.get(h.seg)
+        if best is None or h.entry.priority >= best.entry.priority:
+            by_seg[h.seg] = h
+    segs = sorted(by_seg)
+    first = by_seg[segs[0]]
+    for s in segs[1:]:
+        if first.entry.priority <= 1 and by_seg[s].entry.priority >= 2:
+            return by_seg[s].entry
+    return first.entry
+
+
+def _compose(country: str | None, sector: str | None) -> str | None:
+    if not country and not sector:
+        return None
+    if country in IGO_BLOCS:
+        return f"IGO{country}{sector or ''}"
+    return f"{country or ''}{sector or ''}"
+
+
+@lru_cache(maxsize=8)
+def _load(paths: tuple[str, ...]) -> ActorKB:
+    countries = country_codes()
+    entries: list[Keyed] = list(builtin_entries())
+    if paths:
+        entries.extend(dictionary_entries(paths, countries))
+    return ActorKB(entries, countries)
+
+
+def load_kb(dictionaries: Iterable[str] = ()) -> ActorKB:
+    """The built-in knowledge base, plus PETRARCH-format dictionaries (files or directories) if given.
+
+    Cached per set of paths: the default knowledge base is built once per process.
+    """
+    return _load(tuple(str(p) for p in dictionaries))

@@ -1,0 +1,267 @@
+"""The ``actors`` stage: find and code the actor mentions of an article.
+
+Mentions (character offsets into the article text, sorted by start):
+- lexicon phrases: countries, demonyms, capitals (kind ``country``), IGOs (``igo``), named organisations
+  (``org``), known office holders (``person``) and agent words (``agent``), matched on word tokens;
+- spaCy PERSON entities (``person``), coded from the role phrase that introduces them ("North Korean leader
+  Kim Jong Un", "US Secretary of State Mike Pompeo", "Harry Tseng, Taiwan's deputy foreign minister");
+  later mentions of the same person by full name, first or last name get the same code;
+- "he"/"she" as a clause subject and "him"/"her" as an object, coded as the most recent coded person
+  (subjects preferred).
+A capital named as the object of a locative preposition ("talks in Pyongyang") is the country, elsewhere
+("Pyongyang said") the government.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..document import Actor, Document
+from ..pipeline import Resources, register_stage
+from .kb import ActorKB, load_kb
+from .tokens import Token, tokenize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Token as SpacyToken
+
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "to",
+        "from",
+        "into",
+        "inside",
+        "outside",
+        "across",
+        "around",
+        "through",
+        "toward",
+        "towards",
+        "within",
+        "via",
+        "throughout",
+    }
+)
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_GLUE_RE = re.compile(r"^(?:\s|'s|’s|\bof\b|\bthe\b|-)*$", re.IGNORECASE)
+_APPOS_RE = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+)?")
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her)\b")
+_OBJECT = frozenset({"dobj", "pobj", "dative", "iobj"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+_NAME_KINDS = frozenset({"person", "org", "igo"})
+
+
+@register_stage("actors", requires=("spacy_doc",), assigns=("mentions",))
+def find_actors(doc: Document, res: Resources) -> Document:
+    """Set ``doc.mentions`` to the coded actor mentions of the article."""
+    kb = res.actor_kb if res.actor_kb is not None else load_kb()
+    text = doc.clean_text or doc.text
+    doc.mentions = find_mentions(text, kb, doc.article.published, doc.spacy_doc)
+    return doc
+
+
+def find_mentions(
+    text: str, kb: ActorKB, date: dt.date | None = None, sdoc: Doc | None = None
+) -> list[Actor]:
+    """All actor mentions of ``text``; ``sdoc`` (its spaCy parse) adds persons, metonymy and pronouns."""
+    tokens = tokenize(text)
+    mentions = [
+        m for m in (kb.mention(x, tokens, text, date) for x in kb.match(tokens, strict_case=True)) if m
+    ]
+    if sdoc is None:
+        return mentions
+    index = _TokenIndex(sdoc)
+    mentions = [_capital_as_place(m, index) for m in mentions]
+    mentions = _add_persons(text, tokens, mentions, sdoc, kb, date)
+    mentions = _add_pronouns(text, mentions, index)
+    return _without_overlaps(mentions)
+
+
+class _TokenIndex:
+    """spaCy token at a character offset."""
+
+    def __init__(self, sdoc: Doc) -> None:
+        self.sdoc = sdoc
+        self.starts = [t.idx for t in sdoc]
+
+    def at(self, char: int) -> SpacyToken | None:
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i < 0:
+            return None
+        tok: SpacyToken = self.sdoc[i]
+        return tok if tok.idx <= char < tok.idx + len(tok.text) else None
+
+
+def _capital_as_place(m: Actor, index: _TokenIndex) -> Actor:
+    if m.kind != "country" or m.sector != "GOV":
+        return m
+    tok = index.at(m.end - 1)
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
+        return replace(m, code=m.country, sector=None)
+    return m
+
+
+def _name_keys(name: str) -> list[tuple[str, ...]]:
+    """Full name, last name and first name (at least 3 letters) as registry keys."""
+    toks = [t for t in tokenize(name) if t.is_title]
+    keys: list[tuple[str, ...]] = [tuple(t.norm for t in tokenize(name))]
+    for t in (toks[-1:] + toks[:1]) if toks else []:
+        if len(t.norm) >= 3:
+            keys.append((t.norm,))
+    return keys
+
+
+def _role_phrase(text: str, start: int, end: int, mentions: Sequence[Actor]) -> tuple[int, int] | None:
+    """The span of the role words before a name ("US Secretary of State ...") or of its appositive."""
+    before = [m for m in mentions if m.end <= start and m.kind in ("agent", "country", "igo", "org")]
+    cur = start
+    first = None
+    for m in reversed(before):
+        if not _GLUE_RE.match(text[m.end : cur]):
+            break
+        first, cur = m.start, m.start
+    if first is not None:
+        return first, end
+    app = _APPOS_RE.match(text, end)
+    if app is None or app.end() == end:
+        return None
+    after = [m for m in mentions if m.start >= app.end() and m.kind in ("agent", "country", "igo", "org")]
+    cur, last = app.end(), None
+    for m in after:
+        if not _GLUE_RE.match(text[cur : m.start]):
+            break
+        last, cur = m.end, m.end
+    return (start, last) if last is not None else None
+
+
+def _add_persons(
+    text: str, tokens: list[Token], mentions: list[Actor], sdoc: Doc, kb: ActorKB, date: dt.date | None
+) -> list[Actor]:
+    registry: dict[tuple[str, ...], Actor] = {}
+    for m in mentions:
+        if m.kind == "person" and m.code:
+            for key in _name_keys(m.name or m.text) + _name_keys(m.text):
+                registry.setdefault(key, m)
+    starts = [m.start for m in mentions]
+    found: list[Actor] = []
+    for ent in sdoc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = ent.start_char, ent.end_char
+        if text[e - 2 : e] in ("'s", "’s"):
+            e -= 2
+        lo = bisect.bisect_left(starts, s) - 1
+        overlapping = [m for m in mentions[max(lo, 0) :] if m.start < e and m.end > s]
+        if any(m.kind in _NAME_KINDS for m in overlapping):
+            continue
+        if overlapping:
+            s = max(m.end for m in overlapping)
+            while s < e and not text[s].isalnum():
+                s += 1
+        if s >= e:
+            continue
+        name = text[s:e]
+        known = next((registry[k] for k in _name_keys(name) if k in registry), None)
+        if known is not None:
+            found.append(_as_person(known, name, s, e))
+            continue
+        span = _role_phrase(text, s, e, mentions)
+        role = kb.resolve(text[span[0] : span[1]], date) if span else None
+        code = role.code if role is not None else None
+        person = Actor(
+            text=name,
+            start=s,
+            end=e,
+            code=code,
+            country=role.country if role else None,
+            sector=role.sector if role else None,
+            name=name,
+            kind="person",
+        )
+        found.append(person)
+        if code:
+            for key in _name_keys(name):
+                registry.setdefault(key, person)
+    # bare first / last names that the NER missed or met before the full name ("Trump and Kim believe")
+    found = [
+        _as_person(registry[k], p.text, p.start, p.end)
+        if p.code is None and (k := _single(p.text)) in registry
+        else p
+        for p in found
+    ]
+    covered = sorted((m.start, m.end) for m in [*mentions, *found])
+    cstarts = [c[0] for c in covered]
+    for t in tokens:
+        if not t.is_title or (t.norm,) not in registry:
+            continue
+        i = bisect.bisect_right(cstarts, t.start) - 1
+        if i >= 0 and covered[i][1] > t.start:
+            continue
+        found.append(_as_person(registry[(t.norm,)], t.text, t.start, t.end))
+    return sorted([*mentions, *found], key=lambda m: (m.start, -m.end))
+
+
+def _single(name: str) -> tuple[str, ...]:
+    toks = tokenize(name)
+    return (toks[0].norm,) if len(toks) == 1 else ()
+
+
+def _as_person(known: Actor, text: str, start: int, end: int) -> Actor:
+    return Actor(
+        text=text,
+        start=start,
+        end=end,
+        code=known.code,
+        country=known.country,
+        sector=known.sector,
+        name=known.name,
+        kind="person",
+    )
+
+
+def _add_pronouns(text: str, mentions: list[Actor], index: _TokenIndex) -> list[Actor]:
+    persons = [m for m in mentions if m.kind == "person" and m.code]
+    if not persons:
+        return mentions
+    pstarts = [p.start for p in persons]
+    subject = []
+    for p in persons:
+        tok = index.at(p.end - 1)
+        subject.append(tok is not None and tok.dep_ in _SUBJECT)
+    out = list(mentions)
+    for match in _PRONOUN_RE.finditer(text):
+        tok = index.at(match.start())
+        roles = _SUBJECT if match.group().lower() in _SUBJECT_PRONOUNS else _OBJECT
+        if tok is None or tok.dep_ not in roles or tok.tag_ == "PRP$":  # possessive "her" is no actor
+            continue
+        i = bisect.bisect_left(pstarts, match.start()) - 1
+        if i < 0:
+            continue
+        recent = range(i, max(i - 8, -1), -1)
+        if roles is _OBJECT:
+            # "Kim welcomed Pompeo and congratulated him": an object pronoun is not its clause's subject.
+            sent_start = tok.sent.start_char
+            own = {persons[j].name for j in recent if persons[j].start >= sent_start and subject[j]}
+            pick = next((persons[j] for j in recent if persons[j].name not in own), persons[i])
+        else:
+            pick = next((persons[j] for j in recent if subject[j]), persons[i])
+        out.append(_as_person(pick, match.group(), match.start(), match.end()))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _without_overlaps(mentions: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    end = -1
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.start >= end:
+            out.append(m)
+            end = m.end
+    return out

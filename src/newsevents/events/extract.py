@@ -1,0 +1,584 @@
+"""Code events from a spaCy dependency parse with the pattern lexicon.
+
+Per sentence:
+
+1. **Triggers.** Verbs whose lemma is in the lexicon; adjectives of intent ("ready to", "willing to") with a
+   "to"-complement; event nouns ("talks", "rally", "hunger strike") when they are the object of a light
+   verb ("held talks", "staged a rally", "began a hunger strike"). The lexicon row is chosen by the
+   trigger's particles/prepositions and the lemmas of its arguments (most specific row wins).
+2. **Intent verbs** (appeal, agree/promise, demand, reject/refuse, threaten) take their code from the
+   content of their complement ("threatened to impose sanctions" -> 1312, see ``compose``); the
+   complement is then not coded on its own. So are the complements of every other trigger ("declined to
+   comment", "denied attacking": no attack is coded).
+3. **Reported clauses.** "X said Y must/should Z" is a demand/appeal by X to Y about Z; a future or
+   "would" action ("Turkey will allow ...", "he said they would meet") is coded twice: the action with
+   modality ``future``, and the *stated intent* (03x, or 13x for conflictual actions, or 12x when negated)
+   as an asserted event.
+4. **Actors.** Source = grammatical subject (inherited through conjoined verbs, "to"-complements and
+   participle clauses; the "by" agent of a passive), target = passive subject, direct object, dative or the
+   object of a preposition (the pattern's own preposition first). Each argument phrase (its subtree minus
+   conjuncts and clauses) is mapped to an actor with ``actor_for_span``; conjoined arguments give one event
+   each (at most 4 per trigger).
+5. **Rule:** an event needs a source or a target actor. The plain statement code 010 ("X said ...") is
+   emitted only when the sentence has no other event and its speaker is an actor.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..actors.span import actor_for_span
+from ..document import Actor, Event
+from .compose import INTENTS, compose, family_of_code
+from .lexicon import Lexicon, Pattern
+from .modality import ASSERTED, FUTURE, NEGATED, is_negated, is_reported, modality_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["LIGHT_VERBS", "extract_events"]
+
+LIGHT_VERBS = frozenset(
+    {
+        "hold", "stage", "launch", "conduct", "carry", "begin", "start", "continue", "mount", "organize",
+        "organise", "lead", "join", "have", "go", "make", "pay", "undertake", "resume", "call", "unleash",
+        "announce", "order", "open", "wage", "perpetrate", "commit", "end", "step", "escalate",
+        "stag",  # the model lemmatizes "staged" as "stag"
+    }
+)  # fmt: skip
+_SUBJ = frozenset({"nsubj", "csubj"})
+_OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "nsubj", "acomp"})
+_PREP_DEPS = frozenset({"prep", "agent", "dative"})
+_PHRASE_STOP = frozenset({"conj", "cc", "relcl", "acl", "advcl", "punct", "parataxis", "ccomp", "preconj"})
+_TARGET_PREPS = (
+    "to",
+    "with",
+    "against",
+    "on",
+    "upon",
+    "at",
+    "from",
+    "for",
+    "toward",
+    "towards",
+    "into",
+    "in",
+)
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+_DEMAND_AUX = frozenset({"must"})
+_APPEAL_AUX = frozenset({"should", "ought"})
+_NOT_DEMAND_AUX = frozenset({"would", "could", "might", "may", "will"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
+_SYMMETRIC_ROOTS = frozenset({"04", "05", "06", "19"})
+_NEEDS_TARGET = frozenset({"040"})
+_MAX_PER_TRIGGER = 4
+
+
+@dataclass(frozen=True)
+class _Match:
+    token: Token
+    pattern: Pattern
+    code: str
+    content: Token | None
+    light: Token | None  # the light verb of a noun trigger
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _forms(tok: Token) -> list[str]:
+    """Lemma plus "modifier lemma" two-word forms ("hunger strike", "military aid"), longest first."""
+    lemma = _lemma(tok)
+    out = [f"{_lemma(c)} {lemma}" for c in tok.lefts if c.dep_ in _MODIFIERS]
+    out.append(lemma)
+    return out
+
+
+def _preps(tok: Token) -> set[str]:
+    return {_lemma(c) for c in tok.children if c.dep_ in ("prt", "prep", "agent", "compound:prt")}
+
+
+def _args(tok: Token) -> set[str]:
+    """Lemma forms of the trigger's arguments (the ``obj`` cell of a pattern is matched against these)."""
+    out: set[str] = set()
+    for c in tok.children:
+        dep = c.dep_
+        if dep in _OBJ_DEPS or dep == "xcomp":
+            out.update(_forms(c))
+            for g in c.children:
+                if g.dep_ == "prep":
+                    out.update(f for p in g.children if p.dep_ == "pobj" for f in _forms(p))
+                elif dep == "xcomp" and g.dep_ in ("dobj", "prt"):
+                    out.update(_forms(g))
+        elif dep in _PREP_DEPS:
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    out.update(_forms(g))
+                    if g.dep_ == "pcomp":
+                        out.update(f for d in g.children if d.dep_ == "dobj" for f in _forms(d))
+        elif dep == "ccomp":
+            out.add("@ccomp")
+    return out
+
+
+def _match_verb(tok: Token, lex: Lexicon) -> Pattern | None:
+    return lex.match("V", _lemma(tok), _preps(tok), _args(tok))
+
+
+def _match_noun(tok: Token, lex: Lexicon) -> Pattern | None:
+    for form in _forms(tok):
+        p = lex.match("N", form)
+        if p is not None:
+            return p
+    return None
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB"
+
+
+def _is_noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_
+
+
+# ---------------------------------------------------------------- content of intents
+
+
+def _family(tok: Token, lex: Lexicon, depth: int = 0) -> str | None:
+    """The content family of a complement (verb phrase or noun phrase), or None."""
+    if depth > 3:
+        return None
+    if _is_verb(tok) or tok.pos_ == "ADJ":
+        p = _match_verb(tok, lex) if _is_verb(tok) else lex.match("A", _lemma(tok))
+        if p is not None and p.intent in INTENTS:
+            inner = _content(tok, p)
+            return _family(inner, lex, depth + 1) if inner is not None else None
+        if p is not None and p.intent == "":
+            return family_of_code(p.code)
+        for c in tok.children:
+            if c.dep_ == "xcomp":
+                fam = _family(c, lex, depth + 1)
+                if fam is not None:
+                    return fam
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                return _family(c, lex, depth + 1)
+        return None
+    p = _match_noun(tok, lex)
+    if p is not None:
+        return family_of_code(p.code)
+    for c in tok.children:
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    fam = _family(g, lex, depth + 1)
+                    if fam is not None:
+                        return fam
+        elif c.dep_ in ("acl", "relcl") and _is_verb(c):
+            fam = _family(c, lex, depth + 1)
+            if fam is not None:
+                return fam
+    return None
+
+
+def _content(tok: Token, pattern: Pattern) -> Token | None:
+    """The complement an intent trigger is about: "to"-clause, "that"-clause, or its object."""
+    kids = list(tok.children)
+    for c in kids:
+        if c.dep_ == "xcomp":
+            return c
+    for c in kids:
+        if c.dep_ == "ccomp" and pattern.intent != "03":
+            return c
+    for c in kids:  # "sworn to fight" parsed as a purpose clause
+        if (
+            c.dep_ == "advcl"
+            and c.pos_ == "VERB"
+            and any(g.dep_ == "aux" and g.text.lower() == "to" for g in c.children)
+        ):
+            return c
+    for c in kids:
+        if c.dep_ in ("prep", "prt") and _lemma(c) in pattern.prep:
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    return g
+    for c in kids:
+        if c.dep_ in ("dobj", "nsubjpass") and not c.ent_type_:
+            return c
+    for c in kids:
+        if c.dep_ == "prep" and _lemma(c) in ("for", "to", "on", "upon", "of"):
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp") and not g.ent_type_:
+                    return g
+    return None
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+
+
+def _phrase(tok: Token) -> tuple[int, int]:
+    """Character span of an argument: its subtree minus conjuncts and attached clauses."""
+    end_tok = tok
+    for c in tok.rights:
+        if c.dep_ not in _PHRASE_STOP:
+            end_tok = max(end_tok, c.right_edge, key=lambda t: t.i)
+    start = tok.left_edge
+    while start.i < tok.i and (start.dep_ in ("cc", "punct", "preconj")):
+        start = start.doc[start.i + 1]
+    return start.idx, end_tok.idx + len(end_tok.text)
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _subject(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(5):
+        for c in cur.children:
+            if c.dep_ in _SUBJ:
+                if c.text.lower() in _RELATIVE and cur.dep_ == "relcl":
+                    return cur.head
+                return c
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if cur.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp") and cur.head is not cur:
+            if any(c.dep_ == "nsubjpass" for c in cur.children):
+                return None
+            cur = cur.head
+            if cur.pos_ in ("ADP",):  # pcomp under a preposition: climb to the governing verb
+                cur = cur.head
+            continue
+        if cur.dep_ == "acl" and cur.tag_ == "VBG":
+            return cur.head
+        if cur.dep_ == "ccomp" and _lemma(cur) in ("be",):
+            return None
+        break
+    return None
+
+
+def _target_candidates(tok: Token, pattern: Pattern) -> list[Token]:
+    out: list[Token] = []
+    kids = list(tok.children)
+    passive = _is_passive(tok)
+    for c in kids:
+        if c.dep_ == "nsubjpass" and passive:
+            out.append(c)
+    for c in kids:
+        if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "VERB":
+            out.append(c)
+    order = [p for p in _TARGET_PREPS if p in pattern.prep] + [
+        p for p in _TARGET_PREPS if p not in pattern.prep
+    ]
+    preps = [c for c in kids if c.dep_ in ("prep", "dative")]
+    for name in order:
+        for c in preps:
+            if _lemma(c) == name:
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _noun_targets(noun: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and _lemma(c) in ("with", "against", "on", "to", "between", "of", "in"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+class _ActorFinder:
+    """Mentions of one sentence, sorted, mapped to actors per argument phrase."""
+
+    def __init__(self, mentions: Sequence[Actor]) -> None:
+        self.mentions = mentions
+
+    def actors(self, tok: Token | None) -> list[Actor]:
+        if tok is None:
+            return []
+        out: list[Actor] = []
+        for t in _conjuncts(tok):
+            start, end = _phrase(t)
+            a = actor_for_span(self.mentions, start, end, t.idx)
+            if a is not None and all(a.start != b.start for b in out):
+                out.append(a)
+        return out
+
+    def first(self, toks: Iterable[Token], exclude: Sequence[Actor] = ()) -> list[Actor]:
+        for t in toks:
+            found = [a for a in self.actors(t) if not any(_overlap(a, b) for b in exclude)]
+            if found:
+                return found
+        return []
+
+
+def _overlap(a: Actor, b: Actor) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+# ---------------------------------------------------------------- per sentence
+
+
+def _code_of(m_tok: Token, pattern: Pattern, lex: Lexicon) -> tuple[str, Token | None]:
+    if pattern.intent not in INTENTS:
+        return pattern.code, None
+    content = _content(m_tok, pattern)
+    family = _family(content, lex) if content is not None else None
+    if family is None:
+        return pattern.code, content
+    return compose(
+        pattern.intent, family, negated_content=content is not None and is_negated(content)
+    ), content
+
+
+def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
+    matches: list[_Match] = []
+    consumed: set[int] = set()
+    verb_hits: set[int] = set()
+    for tok in sent:
+        pos = "V" if _is_verb(tok) else "A" if tok.pos_ == "ADJ" else "N" if _is_noun(tok) else ""
+        if not pos or (pos != "N" and not lex.has(pos, _lemma(tok))):
+            continue
+        if pos == "V":
+            p = _match_verb(tok, lex)
+            if p is None or not p.is_event:
+                continue
+            verb_hits.add(tok.i)
+            code, content = _code_of(tok, p, lex)
+            matches.append(_Match(tok, p, code, content, None))
+        elif pos == "A":
+            if not any(c.dep_ == "xcomp" for c in tok.children):
+                continue
+            p = lex.match("A", _lemma(tok))
+            if p is None:
+                continue
+            code, content = _code_of(tok, p, lex)
+            matches.append(_Match(tok, p, code, content, None))
+        else:
+            head = tok.head
+            if tok.dep_ not in ("dobj", "nsubjpass", "attr", "pobj") or head is tok:
+                continue
+            light = head.head if tok.dep_ == "pobj" and _lemma(head) == "on" else head
+            if _lemma(light) not in LIGHT_VERBS:
+                continue
+            p = _match_noun(tok, lex)
+            if p is None or not p.is_event:
+                continue
+            matches.append(_Match(tok, p, p.code, None, light))
+    for m in matches:
+        kids = [c for c in m.token.children if c.dep_ == "xcomp"]
+        if m.pattern.intent in INTENTS or m.pattern.intent == "deny":
+            kids += [c for c in m.token.children if c.dep_ in ("ccomp", "pcomp")]
+            kids += [g for c in m.token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+        if m.content is not None:
+            kids.append(m.content)
+        stack = list(kids)
+        while stack:  # the whole complement chain: "committed to allowing inspectors to visit"
+            k = stack.pop()
+            for t in _conjuncts(k):
+                if t.i not in consumed:
+                    consumed.add(t.i)
+                    stack.extend(c for c in t.children if c.dep_ in ("xcomp", "ccomp", "pcomp"))
+                    stack.extend(
+                        g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
+                    )
+    light_hits = {m.light.i for m in matches if m.light is not None}
+    kept = [
+        m
+        for m in matches
+        if m.token.i not in consumed
+        and not (m.light is not None and (m.light.i in verb_hits or m.light.i in consumed))
+        and not (m.light is None and m.token.i in light_hits and m.pattern.specificity == 0)
+    ]
+    return kept, consumed
+
+
+def _reported_demand(tok: Token) -> str | None:
+    """``"10"`` / ``"02"`` when ``tok`` heads a reported must/should clause ("said China must drop ...")."""
+    if not is_reported(tok):
+        return None
+    aux = {_lemma(c) for c in tok.children if c.dep_ == "aux"}
+    if aux & _DEMAND_AUX or (
+        _lemma(tok) in ("have", "need")
+        and not aux & _NOT_DEMAND_AUX
+        and any(c.dep_ == "xcomp" for c in tok.children)
+    ):
+        return "10"
+    if aux & _APPEAL_AUX:
+        return "02"
+    return None
+
+
+def _future_statement(tok: Token) -> bool:
+    """The trigger states a future action (ignoring negation): "will not accept", "plans to impose"."""
+    if not is_negated(tok):
+        return modality_of(tok) == FUTURE
+    aux = {c.text.lower() for c in tok.children if c.dep_ == "aux"}
+    return bool(aux & {"will", "shall", "'ll", "wo"}) or ("would" in aux and is_reported(tok))
+
+
+def extract_events(doc: Doc, mentions: Sequence[Actor], lex: Lexicon, text: str) -> list[Event]:
+    """All events of a parsed document (``doc`` parses ``text`` or a same-length cleaned copy)."""
+    starts = [m.start for m in mentions]
+    order = sorted(range(len(mentions)), key=lambda i: starts[i])
+    sorted_mentions = [mentions[i] for i in order]
+    sorted_starts = [m.start for m in sorted_mentions]
+    events: list[Event] = []
+    for s_index, sent in enumerate(doc.sents):
+        lo = bisect_left(sorted_starts, sent.start_char)
+        hi = bisect_right(sorted_starts, sent.end_char)
+        finder = _ActorFinder(sorted_mentions[lo:hi])
+        events.extend(_sentence_events(sent, s_index, finder, lex, text))
+    return events
+
+
+def _evidence(sent: Span, text: str) -> tuple[int, int]:
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _reporter(tok: Token) -> Token | None:
+    """The speech verb whose reported clause ``tok`` heads ("X announced that *it* has ...")."""
+    head = tok
+    while head.dep_ in ("conj", "xcomp", "acomp") and head.head is not head:
+        head = head.head
+    return head.head if is_reported(head) else None
+
+
+def _sources(tok: Token, finder: _ActorFinder) -> list[Actor]:
+    """Actors of the subject of ``tok``; a pronoun subject of a reported clause falls back on the speaker."""
+    subj = _subject(tok)
+    found = finder.actors(subj)
+    if found or subj is None or subj.text.lower() not in _PRONOUNS:
+        return found
+    reporter = _reporter(tok)
+    return finder.actors(_subject(reporter)) if reporter is not None else []
+
+
+def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexicon, text: str) -> list[Event]:
+    matches, consumed = _find_triggers(sent, lex)
+    ev_start, ev_end = _evidence(sent, text)
+    out: list[Event] = []
+    seen: set[tuple[str, int | None, int | None, str]] = set()
+    says: list[_Match] = []
+
+    def emit(
+        tok: Token, code: str, sources: list[Actor], targets: list[Actor], modality: str, conf: float
+    ) -> None:
+        if not targets and len(sources) > 1 and code[:2] in _SYMMETRIC_ROOTS:
+            pairs: list[tuple[Actor | None, Actor | None]] = [
+                (sources[0], sources[1]),
+                (sources[1], sources[0]),
+            ]
+        elif not targets and (code in _NEEDS_TARGET or not sources):
+            return
+        else:
+            srcs: list[Actor | None] = [*sources] or [None]
+            tgts: list[Actor | None] = [*targets] or [None]
+            pairs = [(s, t) for s in srcs for t in tgts]
+        for s, t in pairs[:_MAX_PER_TRIGGER]:
+            key = (code, s.start if s else None, t.start if t else None, modality)
+            if key in seen:
+                continue
+            seen.add(key)
+            c = conf + (0.2 if s is not None else 0.0) + (0.1 if t is not None else 0.0)
+            out.append(
+                Event(
+                    sentence_index=s_index,
+                    evidence_start=ev_start,
+                    evidence_end=ev_end,
+                    trigger_start=tok.idx,
+                    trigger_end=tok.idx + len(tok.text),
+                    cameo_code=code,
+                    source=s,
+                    target=t,
+                    modality=modality,
+                    confidence=round(min(0.95, max(0.05, c)), 3),
+                    trigger_text=tok.text,
+                )
+            )
+
+    for m in matches:
+        p = m.pattern
+        if p.intent == "say":
+            says.append(m)
+            continue
+        tok = m.token
+        if m.light is not None:
+            sources = _sources(m.light, finder)
+            cands = _noun_targets(tok) + [
+                t for t in _target_candidates(m.light, p) if t.i != tok.i and not tok.is_ancestor(t)
+            ]
+            targets = finder.first(cands, sources)
+            modality = modality_of(m.light)
+            if any(c.dep_ == "neg" for c in tok.children):
+                modality = NEGATED
+        else:
+            sources = _sources(tok, finder)
+            if _is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children):
+                sources = []
+            cands = _target_candidates(tok, p)
+            if m.content is not None:
+                cands += [c for c in m.content.children if c.dep_ in ("nsubj", "nsubjpass")]
+                cands += (
+                    _target_candidates(m.content, p) if m.content.pos_ == "VERB" else _noun_targets(m.content)
+                )
+            targets = finder.first(cands, sources)
+            modality = modality_of(tok)
+        base = 0.35 + (0.1 if p.specificity else 0.0) + (0.05 if m.code != p.code else 0.0)
+        demand = _reported_demand(tok) if m.light is None else None
+        if demand is not None:
+            reporter = _reporter(tok)
+            if reporter is not None:
+                r_sources = _sources(reporter, finder)
+                r_targets = finder.first(
+                    [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")], r_sources
+                )
+                emit(
+                    reporter,
+                    compose(demand, family_of_code(m.code)),
+                    r_sources,
+                    r_targets or targets,
+                    ASSERTED,
+                    0.35,
+                )
+        emit(tok, m.code, sources, targets, modality, base)
+        if m.light is None and modality in (FUTURE, NEGATED) and _future_statement(tok):
+            if p.intent == "":
+                intent_code = compose("03", family_of_code(m.code), negated_content=modality == NEGATED)
+                emit(tok, intent_code, sources, targets, ASSERTED, 0.3)
+            elif p.intent == "03" and modality == NEGATED:  # "will not accept" = refusal
+                emit(tok, compose("12", family_of_code(m.code)), sources, targets, ASSERTED, 0.3)
+
+    for m in says:
+        tok = m.token
+        for c in tok.children:
+            if c.dep_ == "ccomp" and c.i not in consumed and c.pos_ in ("VERB", "AUX"):
+                demand = _reported_demand(c)
+                if demand is not None and not any(e.trigger_start == tok.idx for e in out):
+                    sources = _sources(tok, finder)
+                    targets = finder.first(
+                        [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")], sources
+                    )
+                    emit(tok, compose(demand, _family(c, lex)), sources, targets, modality_of(tok), 0.3)
+    if not out:
+        for m in says:
+            sources = finder.actors(_subject(m.token))
+            if sources and modality_of(m.token) == ASSERTED:
+                emit(m.token, "010", sources[:1], [], ASSERTED, 0.05)
+                break
+    return out

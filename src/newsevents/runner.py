@@ -1,0 +1,242 @@
+"""Code a set of inputs into a database: ingest -> (skip what is stored) -> pipeline -> rows -> store.
+
+:func:`code_inputs` is what ``newsevents code`` runs. Articles already stored with the same text are
+skipped before any parsing; an article whose text and publication date equal a stored article's is
+stored as a duplicate (``duplicate_of``) without being parsed; an article whose id is stored with another
+text replaces it. Every failure (ingest or stage) becomes a row of ``failures`` and the run goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import itertools
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from .document import Article, Document
+from .errors import Errors, NewsEventsError
+from .ingest import DEFAULT_MAX_BYTES, iter_articles
+from .pipeline import DEFAULT_STAGES, Resources, load_resources, process
+from .rows import CameoLookup, Failure, Row, article_row, document_rows
+from .store import Store, coerce_row
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+
+@dataclass
+class RunReport:
+    """What one run did."""
+
+    articles_seen: int = 0
+    articles_added: int = 0  # new articles coded (duplicates excluded)
+    skipped_existing: int = 0  # already stored with the same text
+    duplicates: int = 0  # stored as duplicate_of an earlier article, not parsed
+    replaced: int = 0  # stored before with another text; re-coded
+    failures: int = 0
+    events: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.failures == 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.articles_seen} articles read: {self.articles_added} coded ({self.replaced} replaced), "
+            f"{self.duplicates} duplicates, {self.skipped_existing} already stored, "
+            f"{self.failures} failures; "
+            f"{self.events} events in {self.seconds:.1f} s"
+        )
+
+
+class _Run:
+    """State of one run: the store, the report and the rows waiting for the next transaction."""
+
+    def __init__(
+        self, store: Store, report: RunReport, on_failure: Callable[[Failure], None] | None,
+        cameo: CameoLookup | None,
+    ) -> None:  # fmt: skip
+        self.store = store
+        self.report = report
+        self.on_failure = on_failure
+        self.cameo = cameo
+        self.pending: list[dict[str, list[Row]]] = []
+        self.failures: list[Failure] = []
+        self.replace: set[str] = set()
+        self.seen_ids: dict[str, str] = {}  # article_id -> content_hash, this run
+        self.run_originals: dict[tuple[str, dt.date | None], str] = {}
+        self.waiting: list[tuple[Article, str]] = []  # duplicates and their original's id
+        self.written: set[str] = set()  # originals whose rows are in the database
+        self.copy_duplicates = False
+        self.progress: Callable[[int], None] = lambda n: None
+
+    def fail(self, failure: Failure) -> None:
+        self.report.failures += 1
+        self.failures.append(failure)
+        if self.on_failure is not None:
+            self.on_failure(failure)
+
+    def stage_error(self, doc: Document, stage: str, exc: Exception) -> None:
+        reason = str(exc) if isinstance(exc, NewsEventsError) else f"{type(exc).__name__}: {exc}"
+        reason = reason.strip().splitlines()[0] if reason.strip() else type(exc).__name__
+        a = doc.article
+        self.fail(Failure(a.input, a.article_id, stage, Errors.E011.format(stage=stage, reason=reason)))
+        self.progress(1)
+
+    def new_documents(self, articles: Iterable[Article], chunk: int) -> Iterator[Document]:
+        """Documents worth parsing; stored, duplicate and clashing articles are settled here."""
+        it = iter(articles)
+        while batch := list(itertools.islice(it, chunk)):
+            stored = self.store.stored_hashes(a.article_id for a in batch)
+            originals = self.store.originals(a.content_hash for a in batch)
+            for article in batch:
+                doc = self._classify(article, stored, originals)
+                if doc is not None:
+                    yield doc
+
+    def _classify(
+        self, a: Article, stored: dict[str, str], originals: dict[tuple[str, dt.date | None], str]
+    ) -> Document | None:
+        self.report.articles_seen += 1
+        earlier = self.seen_ids.get(a.article_id)
+        if earlier is not None:
+            self.progress(1)
+            if earlier == a.content_hash:
+                self.report.skipped_existing += 1
+            else:
+                clash = Errors.E029.format(article_id=a.article_id)
+                self.fail(Failure(a.input, a.article_id, "ingest", clash))
+            return None
+        self.seen_ids[a.article_id] = a.content_hash
+        if stored.get(a.article_id) == a.content_hash:
+            self.report.skipped_existing += 1
+            self.progress(1)
+            return None
+        key = (a.content_hash, a.published)
+        original = originals.get(key) or self.run_originals.get(key)
+        if original is not None and original != a.article_id:
+            if a.article_id in stored:
+                self.replace.add(a.article_id)
+            if original == originals.get(key):
+                self.written.add(original)
+            self.report.duplicates += 1
+            self.waiting.append((a, original))
+            self.progress(1)
+            return None
+        self.run_originals.setdefault(key, a.article_id)
+        if a.article_id in stored:
+            self.replace.add(a.article_id)
+            self.report.replaced += 1
+        return Document(article=a)
+
+    def add_document(self, doc: Document) -> None:
+        try:  # one article whose rows do not convert must not stop the run
+            by_table = document_rows(doc, cameo=self.cameo)
+            rows = {t: [coerce_row(t, r) for r in rs] for t, rs in by_table.items()}
+        except Exception as exc:  # noqa: BLE001
+            a = doc.article
+            reason = str(exc) if isinstance(exc, NewsEventsError) else f"{type(exc).__name__}: {exc}"
+            error = Errors.E011.format(stage="store", reason=reason)
+            self.fail(Failure(a.input, a.article_id, "store", error))
+            return
+        self.report.articles_added += 1
+        self.report.events += len(rows["events"])
+        self.add_rows(rows)
+        self.progress(1)
+
+    def add_rows(self, rows: dict[str, list[Row]]) -> None:
+        self.pending.append(rows)
+
+    def flush(self, *, final: bool = False) -> None:
+        """Write the pending articles, and the duplicates whose original is written (all when final)."""
+        ids = [r["article_id"] for item in self.pending for r in item["articles"]]
+        self.written.update(ids)
+        ready = [(a, o) for a, o in self.waiting if final or o in self.written]
+        if ready:
+            self.waiting = [(a, o) for a, o in self.waiting if not (final or o in self.written)]
+            for a, original in ready:
+                self.add_rows({"articles": [coerce_row("articles", article_row(a, duplicate_of=original))]})
+                ids.append(a.article_id)
+        copies = [(a.article_id, o) for a, o in ready if o in self.written] if self.copy_duplicates else []
+        if self.pending:
+            replace = [i for i in ids if i in self.replace]
+            self.store.write(self.pending, replace=replace, copies=copies)
+            self.pending = []
+        if self.failures:
+            self.store.add_failures(self.failures)
+            self.failures = []
+
+
+def _resources_for(stages: Sequence[str], dictionaries: Iterable[str]) -> Resources:
+    if set(stages) <= {"clean"}:
+        return Resources()  # nothing to parse: no model needed
+    return load_resources(dictionaries)
+
+
+def code_inputs(
+    inputs: Sequence[str],
+    db_path: str | Path,
+    *,
+    published: dt.date | None = None,
+    dictionaries: Sequence[str] = (),
+    progress: bool = False,
+    batch_size: int = 32,
+    resources: Resources | None = None,
+    stages: tuple[str, ...] = DEFAULT_STAGES,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: IO[bytes] | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+    cameo: CameoLookup | None = None,
+    copy_duplicates: bool = False,
+) -> RunReport:
+    """Ingest ``inputs``, code the articles not yet stored and append their rows to the database.
+
+    ``published`` is the date for inputs that carry none. ``on_failure`` sees each failure as it
+    happens (the CLI prints them); all are also written to the ``failures`` table. ``cameo`` replaces
+    the CAMEO code table look-up (tests). A duplicate (same text and date as an earlier article) is
+    never parsed; with ``copy_duplicates`` it gets copies of its original's events, places, dates and
+    quotes under its own id, otherwise only its ``articles`` row.
+    """
+    start = time.perf_counter()
+    report = RunReport()
+    with Store(db_path) as store:
+        run = _Run(store, report, on_failure, cameo)
+        run.copy_duplicates = copy_duplicates
+        res = resources if resources is not None else _resources_for(stages, dictionaries)
+        articles = iter_articles(
+            inputs, on_failure=run.fail, default_published=published, max_bytes=max_bytes, stdin=stdin
+        )
+        with _progress_bar(progress) as bar:
+            if bar is not None:
+                task = bar.add_task("coding", total=None)
+                run.progress = lambda n: bar.advance(task, n)
+            docs = run.new_documents(articles, batch_size)
+            for doc in process(docs, res, stages=stages, batch_size=batch_size, on_error=run.stage_error):
+                run.add_document(doc)
+                if len(run.pending) >= batch_size:
+                    run.flush()
+            run.flush(final=True)
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+@contextlib.contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Progress | None]:
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}: {task.completed} articles"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        yield bar

@@ -1,0 +1,364 @@
+"""The DuckDB store: one writer per database file, idempotent by ``(article_id, content_hash)``.
+
+Tables follow the data contract (:data:`newsevents.rows.COLUMNS`); a small ``meta`` table records the
+schema version. Rows are inserted as Arrow tables, one transaction per batch of articles, so every
+article's rows land together or not at all and a killed run resumes cleanly.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import IO, TYPE_CHECKING, Any
+
+from .errors import Errors, NewsEventsError
+from .rows import COLUMNS, TABLES, Failure, Row, failure_row
+
+if TYPE_CHECKING:
+    import duckdb
+    import pyarrow as pa
+
+SCHEMA_VERSION = "1"
+EXPORT_FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
+
+_INT = "BIGINT"
+_FLOAT = "DOUBLE"
+_DATE = "DATE"
+_TYPES: dict[str, dict[str, str]] = {
+    "articles": {"published": _DATE},
+    "events": {
+        "sentence_index": _INT, "evidence_start": _INT, "evidence_end": _INT, "goldstein": _FLOAT,
+        "quad_class": _INT, "lat": _FLOAT, "lon": _FLOAT, "confidence": _FLOAT,
+        "trigger_start": _INT, "trigger_end": _INT,
+    },
+    "places": {"start": _INT, "end": _INT, "lat": _FLOAT, "lon": _FLOAT},
+    "dates": {"start": _INT, "end": _INT},
+    "quotes": {
+        "speaker_start": _INT, "speaker_end": _INT, "cue_start": _INT, "cue_end": _INT,
+        "content_start": _INT, "content_end": _INT,
+    },
+    "failures": {},
+}  # fmt: skip
+_CONSTRAINTS = {"articles": {"article_id": " PRIMARY KEY", "content_hash": " NOT NULL"}}
+_CHILD_TABLES = ("events", "places", "dates", "quotes")
+_REKEYED = frozenset({"event_id", "quote_id"})  # ids that start with "<article_id>:"
+
+
+def column_type(table: str, column: str) -> str:
+    """The DuckDB type of a contract column (``VARCHAR`` unless stated)."""
+    return _TYPES[table].get(column, "VARCHAR")
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _ddl(table: str) -> str:
+    cols = ", ".join(
+        f"{_q(c)} {column_type(table, c)}{_CONSTRAINTS.get(table, {}).get(c, '')}" for c in COLUMNS[table]
+    )
+    return f"CREATE TABLE IF NOT EXISTS {table} ({cols})"
+
+
+def coerce_row(table: str, row: Mapping[str, Any]) -> Row:
+    """``row`` projected on the table's columns with each value converted to the column's type.
+
+    Raises :class:`ValueError`/:class:`TypeError` for a value that can not be converted, so a bad row
+    fails its own article, not a whole batch.
+    """
+    out: Row = {}
+    types = _TYPES[table]
+    for col in COLUMNS[table]:
+        value = row.get(col)
+        kind = types.get(col, "VARCHAR")
+        if value is None:
+            out[col] = None
+        elif kind == _INT:
+            out[col] = int(value)
+        elif kind == _FLOAT:
+            out[col] = float(value)
+        elif kind == _DATE:
+            out[col] = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        else:
+            out[col] = str(value)
+    return out
+
+
+def check_table(table: str) -> None:
+    if table not in TABLES:
+        raise NewsEventsError(Errors.E013, table=table, choices=", ".join(TABLES))
+
+
+class Store:
+    """A newsevents database. ``Store(path)`` opens (and creates) it for writing; ``read_only=True``
+    opens an existing one for reading. Use it as a context manager."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        import duckdb
+
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise NewsEventsError(Errors.E023, path=str(path))
+        try:
+            self.con: duckdb.DuckDBPyConnection = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise NewsEventsError(Errors.E012, reason=_one_line(exc)) from None
+        if not read_only:
+            self._create()
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    def _create(self) -> None:
+        for table in TABLES:
+            self.con.execute(_ddl(table))
+        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        self.con.execute("CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash)")
+        self.con.execute(
+            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION]
+        )
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- look-ups before parsing -------------------------------------------------------------------
+    def stored_hashes(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """``{article_id: content_hash}`` for those of ``article_ids`` already stored."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT article_id, content_hash FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]
+        ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def originals(self, content_hashes: Iterable[str]) -> dict[tuple[str, dt.date | None], str]:
+        """``{(content_hash, published): article_id}`` of the stored originals (not duplicates) with
+        those hashes; the earliest stored article wins."""
+        hashes = list(dict.fromkeys(content_hashes))
+        if not hashes:
+            return {}
+        rows = self.con.execute(
+            "SELECT content_hash, published, article_id FROM articles "
+            "WHERE duplicate_of IS NULL AND content_hash IN (SELECT unnest(?)) ORDER BY rowid",
+            [hashes],
+        ).fetchall()
+        out: dict[tuple[str, dt.date | None], str] = {}
+        for h, published, aid in rows:
+            out.setdefault((h, published), aid)
+        return out
+
+    # -- writing -----------------------------------------------------------------------------------
+    def write(
+        self,
+        batch: Sequence[Mapping[str, Sequence[Row]]],
+        *,
+        replace: Iterable[str] = (),
+        copies: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """Insert the rows of a batch of articles in one transaction.
+
+        Each item maps table name -> rows (as from :func:`newsevents.rows.document_rows`). Articles in
+        ``replace`` are deleted first (their text changed). ``copies`` holds ``(duplicate_id,
+        original_id)`` pairs: the original's events, places, dates and quotes are copied to the duplicate
+        (ids re-keyed, ``cluster_id`` kept), after this batch's own rows are in. Failures recorded for
+        the written articles are cleared: they went through this time.
+        """
+        tables: dict[str, list[Row]] = {t: [] for t in TABLES if t != "failures"}
+        for item in batch:
+            for table, rows in item.items():
+                tables[table].extend(rows)
+        ids = [r["article_id"] for r in tables["articles"]]
+        gone = list(dict.fromkeys([*replace]))
+        self._transaction(lambda: self._write(tables, ids, gone, copies))
+
+    def _write(
+        self,
+        tables: Mapping[str, list[Row]],
+        ids: list[str],
+        gone: list[str],
+        copies: Sequence[tuple[str, str]],
+    ) -> None:
+        if gone:
+            for table in (*_CHILD_TABLES, "articles"):
+                self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [gone])
+        for table, rows in tables.items():
+            if rows:
+                self._insert(table, rows)
+        if copies:
+            self._copy(copies)
+        if ids:
+            self.con.execute("DELETE FROM failures WHERE article_id IN (SELECT unnest(?))", [ids])
+
+    def _copy(self, copies: Sequence[tuple[str, str]]) -> None:
+        dups = [d for d, _ in copies]
+        origs = [o for _, o in copies]
+        for table in _CHILD_TABLES:
+            exprs = []
+            for col in COLUMNS[table]:
+                if col == "article_id":
+                    exprs.append("m.dup")
+                elif col in _REKEYED:
+                    c = f"t.{_q(col)}"
+                    exprs.append(
+                        f"CASE WHEN starts_with({c}, m.orig || ':') "
+                        f"THEN m.dup || substr({c}, length(m.orig) + 1) ELSE {c} END"
+                    )
+                else:
+                    exprs.append(f"t.{_q(col)}")
+            cols = ", ".join(_q(c) for c in COLUMNS[table])
+            self.con.execute(
+                f"INSERT INTO {table} ({cols}) SELECT {', '.join(exprs)} FROM {table} t "
+                "JOIN (SELECT unnest(?) AS dup, unnest(?) AS orig) m ON t.article_id = m.orig "
+                "ORDER BY m.dup, t.rowid",
+                [dups, origs],
+            )
+
+    def _insert(self, table: str, rows: Sequence[Row]) -> None:
+        arrow = _arrow_table(table, rows)
+        name = f"_newsevents_{table}"
+        self.con.register(name, arrow)
+        cols = ", ".join(_q(c) for c in COLUMNS[table])
+        self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+        self.con.unregister(name)
+
+    def add_failure(self, failure: Failure) -> None:
+        """Record a failure; the same (input, article_id, stage) replaces its earlier row."""
+        self.add_failures([failure])
+
+    def add_failures(self, failures: Iterable[Failure]) -> None:
+        rows = [failure_row(f) for f in failures]
+        if not rows:
+            return
+
+        def run() -> None:
+            for row in rows:
+                self.con.execute(
+                    "DELETE FROM failures WHERE input IS NOT DISTINCT FROM ? "
+                    "AND article_id IS NOT DISTINCT FROM ? AND stage IS NOT DISTINCT FROM ?",
+                    [row["input"], row["article_id"], row["stage"]],
+                )
+            self._insert("failures", rows)
+
+        self._transaction(run)
+
+    def _transaction(self, body: Any) -> None:
+        import duckdb
+
+        self.con.begin()
+        try:
+            body()
+        except duckdb.Error as exc:
+            self.con.rollback()
+            raise NewsEventsError(Errors.E012, reason=_one_line(exc)) from None
+        except BaseException:
+            self.con.rollback()
+            raise
+        self.con.commit()
+
+    # -- reading -----------------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        check_table(table)
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        """Rows of a read query as dicts."""
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def iter_rows(self, table: str, *, chunk: int = 2048) -> Iterator[Row]:
+        check_table(table)
+        cols = ", ".join(_q(c) for c in COLUMNS[table])
+        cur = self.con.execute(f"SELECT {cols} FROM {table} ORDER BY rowid")
+        while batch := cur.fetchmany(chunk):
+            for r in batch:
+                yield dict(zip(COLUMNS[table], r, strict=True))
+
+    def rows(self, table: str) -> list[Row]:
+        """All rows of a contract table, in insertion order."""
+        return list(self.iter_rows(table))
+
+    def export(self, table: str, fmt: str, out: IO[str] | IO[bytes] | str | Path) -> int:
+        """Write ``table`` as ``jsonl`` | ``csv`` | ``parquet`` to a path or an open file; returns rows.
+
+        JSONL: one object per row, dates as ISO strings, null as null. CSV: header row, null as empty.
+        Parquet needs a path or a binary file.
+        """
+        check_table(table)
+        if fmt not in EXPORT_FORMATS:
+            raise NewsEventsError(Errors.E014, fmt=fmt, choices=", ".join(EXPORT_FORMATS))
+        if isinstance(out, (str, Path)):
+            if fmt == "parquet":
+                return self._export_parquet(table, str(out))
+            with open(out, "w", encoding="utf-8", newline="") as fh:
+                return self.export(table, fmt, fh)
+        if fmt == "parquet":
+            return self._export_parquet(table, out)
+        text_out: IO[str] = out  # type: ignore[assignment]
+        if fmt == "jsonl":
+            return _write_jsonl(self.iter_rows(table), text_out)
+        return _write_csv(COLUMNS[table], self.iter_rows(table), text_out)
+
+    def _export_parquet(self, table: str, out: Any) -> int:
+        import pyarrow.parquet as pq
+
+        cols = ", ".join(_q(c) for c in COLUMNS[table])
+        reader = self.con.sql(f"SELECT {cols} FROM {table} ORDER BY rowid").to_arrow_reader(65536)
+        n = 0
+        with pq.ParquetWriter(out, reader.schema) as writer:
+            for batch in reader:
+                writer.write_batch(batch)
+                n += batch.num_rows
+        return n
+
+
+def _arrow_table(table: str, rows: Sequence[Row]) -> pa.Table:
+    import pyarrow as pa
+
+    types = {"VARCHAR": pa.string(), _INT: pa.int64(), _FLOAT: pa.float64(), _DATE: pa.date32()}
+    schema = pa.schema([(c, types[column_type(table, c)]) for c in COLUMNS[table]])
+    return pa.Table.from_pylist([dict(r) for r in rows], schema=schema)
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def _write_jsonl(rows: Iterable[Row], out: IO[str]) -> int:
+    n = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False, default=_json_default))
+        out.write("\n")
+        n += 1
+    return n
+
+
+def _write_csv(columns: Sequence[str], rows: Iterable[Row], out: IO[str]) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    n = 0
+    for row in rows:
+        writer.writerow(
+            "" if v is None else v.isoformat() if isinstance(v, dt.date) else v for v in row.values()
+        )
+        n += 1
+    return n
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
