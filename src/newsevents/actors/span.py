@@ -58,3 +58,38 @@ def actor_for_span(
         name=name,
         kind=lead.kind,
     )
+
+
+def actors_for_span(
+    mentions: Sequence[Actor], start: int, end: int, head_start: int | None = None
+) -> list[Actor]:
+    """Every actor a phrase denotes: one for a simple phrase, one per member for a compound actor.
+
+    A compound actor ("both leaders", "the two sides") is stored by the actors stage as several mentions with
+    the same span, one per member; each member becomes its own actor so the event coder can emit an event
+    for each. Plain phrases give what :func:`actor_for_span` gives.
+    """
+    inside = [m for m in mentions if m.start >= start and m.end <= end]
+    if not inside:
+        return []
+    spans: dict[tuple[int, int], list[Actor]] = {}
+    for m in inside:
+        spans.setdefault((m.start, m.end), []).append(m)
+    members = next(
+        (
+            group
+            for (s, e), group in spans.items()
+            if len(group) > 1 and head_start is not None and s <= head_start < e
+        ),
+        None,
+    )
+    if members is None:
+        single = actor_for_span(mentions, start, end, head_start)
+        return [single] if single is not None else []
+    seen: set[str | None] = set()
+    out: list[Actor] = []
+    for m in members:
+        if m.code not in seen:
+            seen.add(m.code)
+            out.append(m)
+    return out
