@@ -54,8 +54,8 @@ def test_default_kb_is_cached() -> None:
         ("North Korea", "PRK", "PRK", None),
         ("the DPRK", "PRK", "PRK", None),
         ("Pyongyang", "PRKGOV", "PRK", "GOV"),
-        ("the Korean Central News Agency (KCNA)", "PRKMED", "PRK", "MED"),
-        ("US Secretary of State Mike Pompeo", "USAGOV", "USA", "GOV"),
+        ("the Korean Central News Agency (KCNA)", "PRKGOVMED", "PRK", "GOVMED"),
+        ("US Secretary of State Mike Pompeo", "USAELI", "USA", "ELI"),  # out of office in 2023
         ("Britain", "GBR", "GBR", None),
         ("the U.K. government", "GBRGOV", "GBR", "GOV"),
         ("America", "USA", "USA", None),

@@ -60,7 +60,9 @@ def _ensure_builtin_stages() -> None:
     # Importing the stage modules registers them; done lazily so importing this module has no effects.
     from . import clean  # noqa: F401
     from .actors import stage as _actors_stage  # noqa: F401
+    from .dates import stage as _dates_stage  # noqa: F401
     from .events import stage as _events_stage  # noqa: F401
+    from .places import stage as _places_stage  # noqa: F401
 
 
 @dataclass
@@ -73,16 +75,22 @@ class Resources:
     extras: dict[str, Any] = field(default_factory=dict)
 
 
-DEFAULT_STAGES: tuple[str, ...] = ("clean", "actors", "events")
+DEFAULT_STAGES: tuple[str, ...] = ("clean", "actors", "events", "places", "dates")
 
 
 def load_resources(dictionaries: Iterable[str] = ()) -> Resources:
-    """Load the spaCy model, the actor knowledge base and the event lexicon (no network)."""
+    """Load the spaCy model, actor knowledge base, event lexicon and gazetteer (no network)."""
     from .actors.kb import load_kb
     from .events.lexicon import load_lexicon
     from .nlp import load_model
+    from .places.gazetteer import load_gazetteer
 
-    return Resources(nlp=load_model(), actor_kb=load_kb(dictionaries), lexicon=load_lexicon())
+    return Resources(
+        nlp=load_model(),
+        actor_kb=load_kb(dictionaries),
+        lexicon=load_lexicon(),
+        extras={"gazetteer": load_gazetteer()},
+    )
 
 
 def process(

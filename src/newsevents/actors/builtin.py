@@ -132,5 +132,8 @@ def builtin_entries() -> Iterator[Keyed]:
     yield from igo_entries()
     yield from place_entries()
     yield from named_entries("orgs.tsv", "org", countries)
+    yield from named_entries("actor_media.tsv", "org", countries)
+    yield from named_entries("actor_legislatures.tsv", "org", countries)
     yield from named_entries("persons.tsv", "person", countries)
+    yield from named_entries("actor_officials.tsv", "person", countries)
     yield from agent_entries()

@@ -29,6 +29,7 @@ KIND_RANK = {
     "region": 7,
     "city": 8,
     "agent": 9,
+    "discard": 10,
 }
 
 
@@ -36,7 +37,7 @@ KIND_RANK = {
 class Entry:
     """One lexicon entry: what a phrase denotes, optionally only within ``[start, end]``."""
 
-    kind: str  # person | org | igo | actor | country | capital | prestate | region | city | agent
+    kind: str  # person | org | igo | actor | country | capital | prestate | region | city | agent | discard
     code: str | None  # full code (USAGOV, IGOUNOHLH, REB) or None for a discard
     country: str | None
     sector: str | None

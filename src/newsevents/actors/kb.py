@@ -13,14 +13,15 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..document import Actor
 from ..errors import Errors, NewsEventsError
 from .builtin import Keyed, builtin_entries, country_codes
-from .entries import IGO_BLOCS, KIND_RANK, Entry, select
+from .entries import IGO_BLOCS, KIND_RANK, Entry, select, split_code
 from .petrarch import dictionary_entries
+from .span import DISCARD, DISCARD_STORY
 from .tokens import Token, tokenize
 
 # prepositions that open a modifier of the phrase head ("president OF the European Council",
@@ -74,6 +75,7 @@ class _Hit:
     pos: int
     seg: int
     entry: Entry
+    dated: bool = False  # the phrase has office terms in the knowledge base
 
 
 class ActorKB:
@@ -157,10 +159,74 @@ class ActorKB:
                 )
         return actor
 
+    def text_mentions(self, text: str, date: dt.date | None = None) -> list[Actor]:
+        """Lexicon mentions of running text, sorted by start (see :meth:`mentions`)."""
+        tokens = tokenize(text)
+        return self.mentions(self.match(tokens, strict_case=True), tokens, text, date)
+
+    def mentions(
+        self, matches: Sequence[Match], tokens: Sequence[Token], text: str, date: dt.date | None
+    ) -> list[Actor]:
+        """The mentions of phrase matches in running text.
+
+        A compound dictionary code (``FRO/BIL/SAM``) gives one mention per member with the same span; a
+        discard phrase gives a ``discard`` / ``discard_story`` marker; a prefixed dictionary agent
+        (``[NGO~]``) written right before a named actor merges with it ("MSF Arnor" -> ``NGOARN``).
+        """
+        out: list[Actor] = []
+        prefix_at: dict[int, Entry] = {}
+        for m in matches:
+            entry = select(m.entries, date)
+            if entry is None:
+                continue
+            start, end = tokens[m.i].start, tokens[m.j - 1].end
+            if entry.kind == "discard":
+                kind = DISCARD_STORY if entry.priority >= 1 else DISCARD
+                out.append(Actor(text=text[start:end], start=start, end=end, code=None, kind=kind))
+                continue
+            if entry.code is None:
+                continue
+            if "/" in entry.code:
+                out.extend(self._members(entry, text, start, end))
+                continue
+            actor = self.mention(m, tokens, text, date)
+            if actor is None:
+                continue
+            prev = prefix_at.get(start)
+            if prev is not None and actor.kind != "agent" and actor.country and actor.code:
+                first = out.pop()
+                sector = prev.sector or ""
+                span = text[first.start : end]
+                actor = replace(actor, text=span, start=first.start, code=sector + actor.code, sector=sector)
+            out.append(actor)
+            if entry.kind == "agent" and entry.prefix and m.j < len(tokens):
+                nxt = tokens[m.j].start
+                if nxt - end <= 1 and text[end:nxt].strip() == "":
+                    prefix_at[nxt] = entry
+        return out
+
+    def _members(self, entry: Entry, text: str, start: int, end: int) -> list[Actor]:
+        out = []
+        for part in (p for p in (entry.code or "").split("/") if p):
+            country, sector = split_code(part, self.countries)
+            out.append(
+                Actor(
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    code=part,
+                    country=country,
+                    sector=sector,
+                    name=entry.name,
+                    kind=_MENTION_KIND.get(entry.kind, "country"),
+                )
+            )
+        return out
+
     def mention(self, match: Match, tokens: Sequence[Token], text: str, date: dt.date | None) -> Actor | None:
         """The actor mention for one phrase match in running text (offsets into ``text``)."""
         entry = select(match.entries, date)
-        if entry is None or entry.code is None:
+        if entry is None or entry.code is None or entry.kind == "discard":
             return None
         start, end = tokens[match.i].start, tokens[match.j - 1].end
         kind = _MENTION_KIND.get(entry.kind, "country")
@@ -190,7 +256,7 @@ class ActorKB:
         for m in matches:
             entry = select(m.entries, date)
             if entry is not None:
-                hits.append(_Hit(m.i, segs[m.i], entry))
+                hits.append(_Hit(m.i, segs[m.i], entry, any(e.dated for e in m.entries)))
         if any(h.entry.code is None for h in hits if h.seg == 0) and not any(h.entry.code for h in hits):
             return empty
         hits = [h for h in hits if h.entry.code is not None]
@@ -208,12 +274,18 @@ class ActorKB:
         agent_hint = _best_agent(hits)
         if lead is not None and lead.entry.sector:
             sector = lead.entry.sector
-            if sector == "ELI" and agent_hint is not None and agent_hint.priority >= 2:
-                sector = agent_hint.sector  # an explicit office in the phrase ("Secretary of State X")
+            known = lead.dated and date is not None
+            if sector == "ELI" and not known and agent_hint is not None and agent_hint.priority >= 2:
+                # an explicit office in the phrase ("Secretary of State X"); known terms win
+                # ("President Trump" in 2022 is a former office holder: USAELI)
+                sector = agent_hint.sector
         else:
             agent = agent_hint
             if agent is not None:
                 sector, prefix = agent.sector, agent.prefix
+                body = source.entry if source is not None and source.seg == 1 else None
+                if body is not None and body.kind in ("org", "actor") and body.sector and sector == "GOV":
+                    sector = body.sector  # "the speaker of the Knesset" -> LEG, "head of the CIA" -> SPY
             elif source is not None and source.seg == head_seg and source.entry.kind in _PLACE_KINDS:
                 sector = source.entry.sector
         former = any(t.norm in _FORMER for t, s in zip(tokens, segs, strict=True) if s == head_seg)
@@ -259,7 +331,9 @@ def _case_ok(entry: Entry, first: Token, strict: bool) -> bool:
         return False
     if entry.case == "cap" and first.is_lower:
         return False
-    return not (strict and entry.kind != "agent" and not (first.text[0].isupper() or first.text[0].isdigit()))
+    if not strict or entry.kind in ("agent", "discard"):
+        return True
+    return first.text[0].isupper() or first.text[0].isdigit()
 
 
 def _segments(text: str, tokens: list[Token], inner: set[int]) -> list[int]:

@@ -9,6 +9,12 @@ is inclusive; restrictions are tried in order and an undated code is the default
 Agent dictionaries: ``PHRASE {PLURAL} [~GOV]`` (``{}`` = no plural, else the regular plural is added),
 ``[NGO~]`` puts the agent code before the country, ``!PERSON! = MAN, MEN ...`` defines a substitution set
 used as ``CONGRESS!PERSON!``.
+
+Discard dictionaries: one phrase a line ("BASEBALL", "+Manchester United"); a sentence containing a phrase
+yields no events, and a phrase marked with ``+`` discards the whole story.
+
+Compound codes (``[FRO/BIL/SAM]``: "the Shire" is three actors) are kept whole; the stage splits them into
+one mention per member.
 """
 
 from __future__ import annotations
@@ -28,8 +34,16 @@ _BRACKET_RE = re.compile(r"\[([^\]]*)\]")
 _DATE_RE = re.compile(r"^(\d{6}|\d{8})$")
 
 
+def _kind_of(name: str) -> str:
+    name = name.lower()
+    if "discard" in name:
+        return "discards"
+    return "agents" if "agent" in name else "actors"
+
+
 def dictionary_files(paths: Iterable[str]) -> list[tuple[Path, str]]:
-    """(file, "actors" | "agents") for every path; a directory contributes its actor and agent files."""
+    """(file, "actors" | "agents" | "discards") for every path; a directory contributes its actor, agent
+    and discard files."""
     out: list[tuple[Path, str]] = []
     for p in paths:
         path = Path(p)
@@ -38,12 +52,10 @@ def dictionary_files(paths: Iterable[str]) -> list[tuple[Path, str]]:
                 name = f.name.lower()
                 if not f.is_file() or not name.endswith(".txt"):
                     continue
-                if "agent" in name:
-                    out.append((f, "agents"))
-                elif "actor" in name:
-                    out.append((f, "actors"))
+                if "agent" in name or "actor" in name or "discard" in name:
+                    out.append((f, _kind_of(name)))
         elif path.is_file():
-            out.append((path, "agents" if "agent" in path.name.lower() else "actors"))
+            out.append((path, _kind_of(path.name)))
         else:
             raise NewsEventsError(Errors.E015, path=str(path))
     return out
@@ -149,7 +161,7 @@ def actor_entries(text: str, countries: frozenset[str]) -> Iterator[Keyed]:
     for block in blocks:
         label = block.names[0].title() if block.names else None
         for spec in block.codes:
-            country, sector = split_code(spec.code, countries)
+            country, sector = split_code((spec.code or "").split("/")[0] or None, countries)
             entry = Entry("actor", spec.code, country, sector, label, start=spec.start, end=spec.end, rank=1)
             for name in block.names:
                 key = key_of(name)
@@ -205,10 +217,23 @@ def agent_entries(text: str) -> Iterator[Keyed]:
                 )
 
 
+def discard_entries(text: str) -> Iterator[Keyed]:
+    """Entries of one discard dictionary: ``kind`` "discard", ``priority`` 1 for a story-level phrase."""
+    for line in clean_lines(text):
+        phrase = line.split(";", 1)[0].strip()
+        story = phrase.startswith("+")
+        phrase = phrase.lstrip("+").replace("_", " ").strip()
+        key = key_of(phrase)
+        if key:
+            yield key, Entry("discard", None, None, None, phrase, priority=1 if story else 0, rank=1)
+
+
 def dictionary_entries(paths: Iterable[str], countries: frozenset[str]) -> Iterator[Keyed]:
     for path, kind in dictionary_files(paths):
         text = path.read_text(encoding="utf-8", errors="replace")
         if kind == "agents":
             yield from agent_entries(text)
+        elif kind == "discards":
+            yield from discard_entries(text)
         else:
             yield from actor_entries(text, countries)

@@ -17,12 +17,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..document import Actor, Document
 from ..pipeline import Resources, register_stage
+from .coref import add_compounds, add_titles, role_span
 from .kb import ActorKB, load_kb
 from .tokens import Token, tokenize
 
@@ -51,12 +51,17 @@ _LOCATIVE = frozenset(
     }
 )
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
-_GLUE_RE = re.compile(r"^(?:\s|'s|’s|\bof\b|\bthe\b|-)*$", re.IGNORECASE)
-_APPOS_RE = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+)?")
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her)\b")
 _OBJECT = frozenset({"dobj", "pobj", "dative", "iobj"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _NAME_KINDS = frozenset({"person", "org", "igo"})
+_IT_RE = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b")
+# verbs whose subject "it" is usually expletive or not an actor ("it is", "it seems", "it rained")
+_EXPLETIVE = frozenset(
+    {"be", "seem", "appear", "remain", "take", "happen", "matter", "look", "become", "rain"}
+    | {"cost", "mean", "come", "get", "make", "feel", "sound", "turn", "go"}
+)
+_GROUP_KINDS = frozenset({"country", "org", "igo"})
 
 
 @register_stage("actors", requires=("spacy_doc",), assigns=("mentions",))
@@ -73,15 +78,16 @@ def find_mentions(
 ) -> list[Actor]:
     """All actor mentions of ``text``; ``sdoc`` (its spaCy parse) adds persons, metonymy and pronouns."""
     tokens = tokenize(text)
-    mentions = [
-        m for m in (kb.mention(x, tokens, text, date) for x in kb.match(tokens, strict_case=True)) if m
-    ]
+    mentions = kb.mentions(kb.match(tokens, strict_case=True), tokens, text, date)
     if sdoc is None:
         return mentions
     index = _TokenIndex(sdoc)
     mentions = [_capital_as_place(m, index) for m in mentions]
     mentions = _add_persons(text, tokens, mentions, sdoc, kb, date)
+    mentions = add_titles(text, mentions)
     mentions = _add_pronouns(text, mentions, index)
+    mentions = _add_group_pronouns(text, mentions, index)
+    mentions = add_compounds(text, mentions)
     return _without_overlaps(mentions)
 
 
@@ -119,29 +125,6 @@ def _name_keys(name: str) -> list[tuple[str, ...]]:
     return keys
 
 
-def _role_phrase(text: str, start: int, end: int, mentions: Sequence[Actor]) -> tuple[int, int] | None:
-    """The span of the role words before a name ("US Secretary of State ...") or of its appositive."""
-    before = [m for m in mentions if m.end <= start and m.kind in ("agent", "country", "igo", "org")]
-    cur = start
-    first = None
-    for m in reversed(before):
-        if not _GLUE_RE.match(text[m.end : cur]):
-            break
-        first, cur = m.start, m.start
-    if first is not None:
-        return first, end
-    app = _APPOS_RE.match(text, end)
-    if app is None or app.end() == end:
-        return None
-    after = [m for m in mentions if m.start >= app.end() and m.kind in ("agent", "country", "igo", "org")]
-    cur, last = app.end(), None
-    for m in after:
-        if not _GLUE_RE.match(text[cur : m.start]):
-            break
-        last, cur = m.end, m.end
-    return (start, last) if last is not None else None
-
-
 def _add_persons(
     text: str, tokens: list[Token], mentions: list[Actor], sdoc: Doc, kb: ActorKB, date: dt.date | None
 ) -> list[Actor]:
@@ -173,7 +156,7 @@ def _add_persons(
         if known is not None:
             found.append(_as_person(known, name, s, e))
             continue
-        span = _role_phrase(text, s, e, mentions)
+        span = role_span(text, s, e, mentions)
         role = kb.resolve(text[span[0] : span[1]], date) if span else None
         code = role.code if role is not None else None
         person = Actor(
@@ -257,11 +240,48 @@ def _add_pronouns(text: str, mentions: list[Actor], index: _TokenIndex) -> list[
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
+def _add_group_pronouns(text: str, mentions: list[Actor], index: _TokenIndex) -> list[Actor]:
+    """Subject "it" -> the country/organisation that was the last subject of this or the previous sentence;
+    subject "they" -> the last plural group subject there ("rebels", "Democrats"). Cautious: expletive verbs
+    ("it is", "it seems") and other pronoun roles are left alone."""
+    subjects: list[tuple[Actor, int]] = []  # (mention, sentence start)
+    for m in mentions:
+        if not m.code or m.kind == "person":
+            continue
+        tok = index.at(m.end - 1)
+        if tok is not None and tok.dep_ in _SUBJECT:
+            subjects.append((m, tok.sent.start))
+    if not subjects:
+        return mentions
+    sstarts = [m.start for m, _ in subjects]
+    out = list(mentions)
+    for match in _IT_RE.finditer(text):
+        tok = index.at(match.start())
+        if tok is None or tok.dep_ != "nsubj" or tok.head.lemma_.lower() in _EXPLETIVE:
+            continue
+        i = bisect.bisect_left(sstarts, match.start()) - 1
+        if i < 0:
+            continue
+        ante, sent_start = subjects[i]
+        sent = tok.sent
+        prev_start = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        if sent_start < prev_start:
+            continue
+        plural = match.group().lower() == "they"
+        if plural != (ante.kind == "agent" or ante.text.endswith("s")):
+            continue
+        if not plural and ante.kind not in _GROUP_KINDS:
+            continue
+        out.append(replace(ante, text=match.group(), start=match.start(), end=match.end()))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
 def _without_overlaps(mentions: list[Actor]) -> list[Actor]:
+    """Drop mentions overlapping an earlier one; the members of a compound (same span) all stay."""
     out: list[Actor] = []
     end = -1
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        if m.start >= end:
+        if m.start >= end or (out and (out[-1].start, out[-1].end) == (m.start, m.end)):
             out.append(m)
             end = m.end
     return out

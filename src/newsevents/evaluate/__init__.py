@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
@@ -16,7 +17,16 @@ from ..errors import Errors
 from .data import find_eval_dir, repo_root, sha256_of
 from .floors import check_gate, find_floors_file, load_floors
 from .report import accuracy_markdown, render, update_benchmarks
-from .runner import CodeFn, EvalResult, ResolveFn, product_code, product_resolve, run_eval
+from .runner import (
+    CodeFn,
+    EvalResult,
+    Layer,
+    ResolveFn,
+    default_layers,
+    product_code,
+    product_resolve,
+    run_eval,
+)
 
 __all__ = ["EvalResult", "main", "run_eval"]
 
@@ -31,6 +41,7 @@ def main(
     docs_path: Path | None = None,
     code_fn: CodeFn = product_code,
     resolve_fn: ResolveFn = product_resolve,
+    layers: Sequence[Layer] | None = None,
     today: dt.date | None = None,
 ) -> int:
     """Run the evaluation, print the tables; return the process exit code (non-zero: gate failed)."""
@@ -39,7 +50,8 @@ def main(
     if not (folder / "MANIFEST.json").is_file():
         console.print(f"eval data not found at {folder} ({Errors.E016.name}); skipping")
         return 0
-    result = run_eval(folder, code_fn=code_fn, resolve_fn=resolve_fn)
+    chosen = default_layers() if layers is None else layers
+    result = run_eval(folder, code_fn=code_fn, resolve_fn=resolve_fn, layers=chosen)
     for name in result.manifest.mismatched:
         console.print(
             Errors.E025.format(

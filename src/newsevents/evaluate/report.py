@@ -60,11 +60,27 @@ def _actor_rows(m: dict[str, Score]) -> list[list[str]]:
     ]
 
 
+def _is_events(m: dict[str, Score]) -> bool:
+    return f"{EVENT_METRICS[0]}.f1" in m
+
+
+def _layer_rows(m: dict[str, Score]) -> list[list[str]]:
+    return [[name, _fmt(value)] for name, value in m.items()]
+
+
 def render(result: EvalResult, console: Console) -> None:
     """Print one table per scored file."""
     for stem, m in result.scores.items():
         secs = result.seconds.get(stem)
         title = f"{stem}" + (f"  ({secs:.1f} s)" if secs is not None else "")
+        if stem != "actors" and not _is_events(m):
+            table = Table(title=title, title_justify="left")
+            table.add_column("metric")
+            table.add_column("value", justify="right")
+            for row in _layer_rows(m):
+                table.add_row(*row)
+            console.print(table)
+            continue
         if stem == "actors":
             table = Table(title=title, title_justify="left")
             for col in ("metric", "accuracy", "records"):
@@ -97,8 +113,12 @@ def accuracy_markdown(result: EvalResult, manifest_sha256: str, today: dt.date) 
         "",
     ]
     for stem, m in result.scores.items():
+        if stem != "actors" and not _is_events(m):
+            lines += [f"### {stem}", "", "| metric | value |", "|---|---:|"]
+            lines += [f"| {a} | {b} |" for a, b in _layer_rows(m)]
+            lines.append("")
+            continue
         if stem == "actors":
-            lines += [f"### {stem}", "", "| metric | accuracy | records |", "|---|---:|---:|"]
             lines += [f"| {a} | {b} | {c} |" for a, b, c in _actor_rows(m)]
             lines.append("")
             continue

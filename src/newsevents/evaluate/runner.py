@@ -37,7 +37,9 @@ __all__ = [
     "INPUT_FIELDS",
     "CodeFn",
     "EvalResult",
+    "Layer",
     "ResolveFn",
+    "default_layers",
     "input_records",
     "product_code",
     "product_resolve",
@@ -49,6 +51,36 @@ Row = Mapping[str, Any]
 CodeFn = Callable[[Sequence[Row], Sequence[str]], tuple[list[dict[str, Any]], list[dict[str, Any]]]]
 # (text, date "YYYY-MM-DD" | None, context | None) -> {"code", "country", "sector", ...} | None
 ResolveFn = Callable[[str, str | None, str | None], Mapping[str, Any] | None]
+
+# (eval folder) -> metrics of one layer (geo, temporal, ...), scored in-process on the product's stages.
+LayerFn = Callable[[Path], Mapping[str, Score]]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One extra gold file scored by its own runner; skipped when the file is absent."""
+
+    stem: str
+    file: str
+    run: LayerFn
+
+
+def default_layers() -> tuple[Layer, ...]:
+    """Geo, event location, temporal (ours and the dateparser peer baseline), quotes."""
+    from .scoring_event_location import EVENT_LOCATION_FILE, run_event_location
+    from .scoring_geo import GEO_FILE, run_geo
+    from .scoring_temporal import TEMPORAL_FILE, dateparser_dates, run_temporal
+
+    def run_baseline(folder: Path) -> Mapping[str, Score]:
+        return run_temporal(folder, code_fn=dateparser_dates)
+
+    return (
+        Layer("geo", GEO_FILE, run_geo),
+        Layer("event_location", EVENT_LOCATION_FILE, run_event_location),
+        Layer("temporal", TEMPORAL_FILE, run_temporal),
+        Layer("temporal_dateparser_baseline", TEMPORAL_FILE, run_baseline),
+    )
+
 
 # The only fields the maintainers' evaluator feeds to the product.
 INPUT_FIELDS: tuple[str, ...] = ("id", "text", "published", "title", "url", "source")
@@ -148,10 +180,11 @@ def run_eval(
     dictionaries_dir: Path | None = None,
     code_fn: CodeFn = product_code,
     resolve_fn: ResolveFn = product_resolve,
+    layers: Sequence[Layer] = (),
     clock: Callable[[], float] = time.perf_counter,
 ) -> EvalResult:
-    """Score every events file and the actor file found in ``eval_dir``."""
-    names = (*EVENT_FILES, ACTOR_FILE)
+    """Score every events file, the actor file and each of ``layers`` found in ``eval_dir``."""
+    names = (*EVENT_FILES, ACTOR_FILE, *(layer.file for layer in layers))
     result = EvalResult(eval_dir=eval_dir, manifest=check_manifest(eval_dir, names))
     table_path = plover_table_path or eval_dir.parent / "reference" / "cameo2plover.tsv"
     table = load_plover_table(table_path)
@@ -177,4 +210,11 @@ def run_eval(
         result.seconds[file_stem(ACTOR_FILE)] = clock() - start
     else:
         result.notes.append(f"{ACTOR_FILE}: missing, skipped")
+    for layer in layers:
+        if not (eval_dir / layer.file).is_file():
+            result.notes.append(f"{layer.file}: missing, skipped")
+            continue
+        start = clock()
+        result.scores[layer.stem] = dict(layer.run(eval_dir))
+        result.seconds[layer.stem] = clock() - start
     return result

