@@ -263,6 +263,40 @@ def events_cmd(
     console.print(f"{len(rows)} events" + (f" (limit {limit})" if len(rows) == limit else ""))
 
 
+@cli.command("quotes")
+@_DB
+@click.option("--speaker", help="Speaker text containing TEXT, or an exact speaker code.")
+@click.option("--country", metavar="ISO3", help="Speaker code prefix, e.g. PRK.")
+@click.option("--text", "content", help="Quote content containing TEXT.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
+def quotes_cmd(db: str, speaker: str | None, country: str | None, content: str | None, limit: int) -> None:
+    """Show who said what: extracted quotes with their coded speakers."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .quotes.query import filter_quotes
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        rows = filter_quotes(store.rows("quotes"), speaker=speaker, country=country, text=content)[:limit]
+    table = Table(header_style="bold")
+    table.add_column("article", ratio=1)
+    table.add_column("speaker", ratio=1)
+    table.add_column("cue", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("content", ratio=3)
+    for r in rows:
+        who = " ".join(x for x in (r["speaker_code"], r["speaker_text"]) if x)
+        table.add_row(
+            str(r["article_id"]), who, r["cue_text"] or "", r["kind"] or "", _shorten(r["content_text"], 160)
+        )
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=max(console.width, 160))
+    console.print(table)
+    console.print(f"{len(rows)} quotes" + (f" (limit {limit})" if len(rows) == limit else ""))
+
+
 def _actor_cell(row: dict[str, Any], role: str) -> str:
     code, name, text = row[f"{role}_code"], row[f"{role}_name"], row[f"{role}_text"]
     return " ".join(x for x in (code, name or text) if x)

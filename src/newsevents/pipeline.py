@@ -8,6 +8,7 @@ process and shared read-only.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,7 @@ def _ensure_builtin_stages() -> None:
     from .dates import stage as _dates_stage  # noqa: F401
     from .events import stage as _events_stage  # noqa: F401
     from .places import stage as _places_stage  # noqa: F401
+    from .quotes import stage as _quotes_stage  # noqa: F401
 
 
 @dataclass
@@ -75,7 +77,7 @@ class Resources:
     extras: dict[str, Any] = field(default_factory=dict)
 
 
-DEFAULT_STAGES: tuple[str, ...] = ("clean", "actors", "events", "places", "dates")
+DEFAULT_STAGES: tuple[str, ...] = ("clean", "actors", "events", "places", "dates", "quotes")
 
 
 def load_resources(dictionaries: Iterable[str] = ()) -> Resources:
@@ -100,11 +102,12 @@ def process(
     stages: tuple[str, ...] = DEFAULT_STAGES,
     batch_size: int = 32,
     on_error: Callable[[Document, str, Exception], None] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Iterator[Document]:
     """Run ``clean``, the spaCy parse (batched with ``nlp.pipe``) and the later stages over ``docs``.
 
     A document whose stage raises is handed to ``on_error`` (stage name, exception) and dropped from the
-    output; the run goes on.
+    output; the run goes on. ``timings``, when given, accumulates the seconds spent in each named stage.
     """
     _ensure_builtin_stages()
     pre = [s for s in stages if s == "clean"]
@@ -112,6 +115,7 @@ def process(
 
     def run(doc: Document, names: list[str]) -> Document | None:
         for name in names:
+            started = time.perf_counter() if timings is not None else 0.0
             try:
                 doc = _REGISTRY[name].func(doc, resources)
             except Exception as exc:  # one bad article must never stop a run
@@ -119,6 +123,8 @@ def process(
                     raise
                 on_error(doc, name, exc)
                 return None
+            if timings is not None:
+                timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
         return doc
 
     cleaned = (d for d in (run(doc, pre) for doc in docs) if d is not None)

@@ -193,6 +193,7 @@ def code_inputs(
     on_failure: Callable[[Failure], None] | None = None,
     cameo: CameoLookup | None = None,
     copy_duplicates: bool = False,
+    timings: dict[str, float] | None = None,
 ) -> RunReport:
     """Ingest ``inputs``, code the articles not yet stored and append their rows to the database.
 
@@ -216,7 +217,9 @@ def code_inputs(
                 task = bar.add_task("coding", total=None)
                 run.progress = lambda n: bar.advance(task, n)
             docs = run.new_documents(articles, batch_size)
-            for doc in process(docs, res, stages=stages, batch_size=batch_size, on_error=run.stage_error):
+            for doc in process(
+                docs, res, stages=stages, batch_size=batch_size, on_error=run.stage_error, timings=timings
+            ):
                 run.add_document(doc)
                 if len(run.pending) >= batch_size:
                     run.flush()

@@ -69,6 +69,7 @@ def default_layers() -> tuple[Layer, ...]:
     """Geo, event location, temporal (ours and the dateparser peer baseline), quotes."""
     from .scoring_event_location import EVENT_LOCATION_FILE, run_event_location
     from .scoring_geo import GEO_FILE, run_geo
+    from .scoring_quotes import QUOTES_FILE, run_quotes
     from .scoring_temporal import TEMPORAL_FILE, dateparser_dates, run_temporal
 
     def run_baseline(folder: Path) -> Mapping[str, Score]:
@@ -79,6 +80,7 @@ def default_layers() -> tuple[Layer, ...]:
         Layer("event_location", EVENT_LOCATION_FILE, run_event_location),
         Layer("temporal", TEMPORAL_FILE, run_temporal),
         Layer("temporal_dateparser_baseline", TEMPORAL_FILE, run_baseline),
+        Layer("quotes", QUOTES_FILE, run_quotes),
     )
 
 

@@ -1,0 +1,112 @@
+"""Quote pieces that need no model: cue lexicon, speaker resolution, event linking, filtering."""
+
+from __future__ import annotations
+
+from newsevents.document import Actor, Event
+from newsevents.quotes.attribute import SpeakerResolver, is_pronoun
+from newsevents.quotes.cues import load_cues, parse_cues
+from newsevents.quotes.link import link_events
+from newsevents.quotes.query import filter_quotes
+
+
+def test_parse_cues_skips_comments_and_unknown_kinds() -> None:
+    lex = parse_cues(["# comment", "say\tspeech", "belief\tnoun", "odd\tnonsense", ""])
+    assert lex.verb_kind("say") == "speech"
+    assert lex.verb_kind("odd") is None
+    assert "belief" in lex.nouns
+
+
+def test_packaged_cues_cover_the_common_verbs() -> None:
+    lex = load_cues()
+    for lemma in ("say", "tell", "add", "warn", "insist", "announce", "claim", "state"):
+        assert lex.verb_kind(lemma) is not None
+
+
+def mention(
+    text: str, start: int, code: str | None, country: str | None, sector: str | None, kind: str
+) -> Actor:
+    return Actor(text, start, start + len(text), code, country, sector, text, kind)
+
+
+def test_pronoun_takes_the_last_person_speaker() -> None:
+    text = "Minister Lena Berg spoke. Later she said it was over."
+    berg = mention("Lena Berg", 9, "NORGOV", "NOR", "GOV", "person")
+    res = SpeakerResolver([berg], text)
+    assert res.resolve(9, 18, 14) is not None
+    she = text.index("she")
+    actor = res.resolve(she, she + 3, she)
+    assert actor is not None and actor.code == "NORGOV"
+    assert actor.text == "she"
+
+
+def test_state_media_takes_the_country_of_the_last_media_speaker() -> None:
+    text = "Radio Tirana said the dam was safe. State media added that repairs began."
+    radio = mention("Radio Tirana", 0, "ALBMED", "ALB", "MED", "org")
+    sm = text.index("State media")
+    state_media = mention("State media", sm, "MED", None, "MED", "agent")
+    res = SpeakerResolver([radio, state_media], text)
+    res.resolve(0, 12, 6)
+    actor = res.resolve(sm, sm + len("State media"), sm + 6)
+    assert actor is not None and actor.code == "ALBMED"
+
+
+def test_department_takes_the_country_of_the_last_secretary() -> None:
+    text = "Chilean Secretary of Energy Ana Soto flew home. The department said the plant would close."
+    chile = mention("Chilean", 0, "CHL", "CHL", None, "country")
+    secretary = mention("Secretary of Energy", 8, "GOV", None, "GOV", "agent")
+    soto = mention("Ana Soto", 28, "CHLGOV", "CHL", "GOV", "person")
+    dep = text.index("department")
+    department = mention("department", dep, "GOV", None, "GOV", "agent")
+    res = SpeakerResolver([chile, secretary, soto, department], text)
+    start = text.index("The department")
+    actor = res.resolve(start, dep + len("department"), dep)
+    assert actor is not None and actor.code == "CHLGOV"
+
+
+def test_is_pronoun() -> None:
+    assert is_pronoun("He") and is_pronoun(" they ")
+    assert not is_pronoun("the ministry")
+
+
+def event(code: str, start: int, end: int) -> Event:
+    return Event(0, 0, 100, start, end, code)
+
+
+def test_speech_events_inside_a_quote_or_at_its_cue_get_the_quote_id() -> None:
+    quotes = [
+        {"quote_id": "a:q1", "cue_start": 40, "cue_end": 44, "content_start": 0, "content_end": 38},
+        {"quote_id": "a:q2", "cue_start": 90, "cue_end": 94, "content_start": 60, "content_end": 88},
+    ]
+    events = [
+        event("112", 10, 16),  # accuse, inside q1's content
+        event("010", 90, 94),  # the cue of q2
+        event("190", 12, 18),  # fighting is not speech
+        event("036", 200, 205),  # outside every quote
+    ]
+    linked = link_events(events, quotes)
+    assert [e.quote_id for e in linked] == ["a:q1", "a:q2", None, None]
+
+
+def test_the_shortest_enclosing_quote_wins() -> None:
+    quotes = [
+        {"quote_id": "a:q1", "cue_start": 0, "cue_end": 4, "content_start": 5, "content_end": 90},
+        {"quote_id": "a:q2", "cue_start": 20, "cue_end": 24, "content_start": 25, "content_end": 40},
+    ]
+    (linked,) = link_events([event("130", 30, 36)], quotes)
+    assert linked.quote_id == "a:q2"
+
+
+ROWS = [
+    {"speaker_text": "Foreign Minister Ana Soto", "speaker_code": "CHLGOV", "content_text": "We will sign"},
+    {"speaker_text": "state media", "speaker_code": "ALBMED", "content_text": "The dam is safe"},
+    {"speaker_text": None, "speaker_code": None, "content_text": "Nobody knows"},
+]
+
+
+def test_filter_quotes_by_speaker_country_and_text() -> None:
+    assert filter_quotes(ROWS, speaker="soto") == [ROWS[0]]
+    assert filter_quotes(ROWS, speaker="albmed") == [ROWS[1]]
+    assert filter_quotes(ROWS, country="alb") == [ROWS[1]]
+    assert filter_quotes(ROWS, text="DAM") == [ROWS[1]]
+    assert filter_quotes(ROWS, country="CHL", text="dam") == []
+    assert filter_quotes(ROWS) == ROWS
