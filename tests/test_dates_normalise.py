@@ -65,7 +65,8 @@ def test_month_names_take_the_last_one_unless_future() -> None:
     assert value("in February") == "2018-02"
     assert value("July", tense="future") == "2019-07"
     assert value("in December") == "2018-12"  # close ahead (under 100 days): the coming December
-    assert value("last March") == "2017-03"
+    assert value("last March") == "2018-03"  # the most recent March before the anchor (TimeML)
+    assert value("last November") == "2017-11"
 
 
 def test_month_day_and_absolute_dates() -> None:

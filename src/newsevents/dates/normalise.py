@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["Timex", "normalise", "parse_number", "uses_reference"]
+__all__ = ["Timex", "is_comparison", "normalise", "parse_number", "uses_reference"]
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ _ORDINALS: dict[str, int] = {
     "fourth": 4,
     "4th": 4,
 }
-_VAGUE = frozenset({"few", "a few", "several", "some", "many", "a couple of", "couple of", "a number of"})
+_VAGUE = frozenset({"few", "a few", "several", "some", "many", "a number of"})
 # unit -> (TIMEX3 letter, is a time-of-day unit, multiplier)
 _UNITS: dict[str, tuple[str, bool, int]] = {
     "second": ("S", True, 1), "sec": ("S", True, 1), "minute": ("M", True, 1), "min": ("M", True, 1),
@@ -95,7 +96,7 @@ _PAST = frozenset(
 _FUTURE = frozenset(
     {"the future", "future", "soon", "the near future", "the near term", "the short term", "the long term",
      "the coming", "a later date", "later", "as soon as possible", "the days ahead", "the years ahead",
-     "the months ahead", "the weeks ahead", "in the future", "in the near future", "one day", "someday"}
+     "the months ahead", "the weeks ahead", "in the future", "in the near future", "someday"}
 )  # fmt: skip
 _SET_ADVERBS: dict[str, str] = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W",
@@ -138,25 +139,32 @@ _P_SLASH = _c(r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)")
 _P_MONTH_DAY = _c(rf"(?:{_WD_RE},?\s+)?{_MONTH_RE}\s+{_DAY_RE}(?:,?\s+{_YEAR_RE})?")
 _P_DAY_MONTH = _c(rf"(?:{_WD_RE},?\s+)?(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?")
 _P_MONTH_YEAR = _c(rf"{_MONTH_RE}(?:,?\s+|\s+of\s+){_YEAR_RE}")
+_P_MONTH_REL_YEAR = _c(rf"{_MONTH_RE},?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year")
 _P_MONTH = _c(rf"(?P<rel>last|this|next|past|previous|coming)?\s*{_MONTH_RE}")
-_P_YEAR = _c(rf"(?:(?:fiscal|fy|calendar|the\s+year|model\s+year)\s+)?{_YEAR_RE}(?:\s+period)?")
+_P_YEAR = _c(rf"(?:(?:fiscal|fy|calendar|the\s+year|year|model\s+year)\s+)?{_YEAR_RE}(?:\s+period)?")
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}  # fmt: skip
+_P_DECADE_WORD = _c(
+    r"(?:the\s+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+)
 _P_DECADE = _c(r"(?:the\s+)?(?:(?P<cent>1[0-9]|20)|')?(?P<dec>\d)0s")
 _P_CENTURY = _c(r"(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century|(?P<w>\w+)[- ]century")
 _P_QUARTER = _c(
-    r"(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:[- ]|\s+fiscal\s+)quarters?"
+    r"(?:fiscal[-\s]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:[- ]|\s+fiscal\s+)quarters?"
     r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?"
     r"|(?P<year2>\d{4})\s+(?P<q2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
     r"|q(?P<q3>[1-4])(?:\s+(?P<year3>\d{4}))?"
 )
 _P_HALF = _c(r"(?P<h>first|second|1st|2nd)[- ]half(?:\s+of\s+(?P<year>\d{4}))?")
 _P_SEASON = _c(
-    r"(?P<rel>last|this|next|past|previous|coming|early|late)?\s*(?P<s>spring|summer|fall|autumn|winter)"
+    r"(?:this\s+)?(?P<rel>last|this|next|past|previous|coming|early|late)?\s*(?P<s>spring|summer|fall|autumn|winter)"
     r"(?:\s+of\s+|\s+)?(?P<year>\d{4})?"
 )
 _P_REL_UNIT = _c(
     r"(?P<rel>last|this|next|past|previous|coming|current|following|same|that)\s+"
     r"(?P<unit>week|weekend|month|quarter|year|decade|century|fiscal\s+year)"
 )
+_P_WHOLE_YEAR = _c(r"(?:the\s+)?(?:full|fiscal|calendar)\s+year")
 _P_THE_UNIT = _c(r"(?:the\s+)?(?P<unit>week|weekend|month|quarter|year|day)")
 _P_AGO = _c(rf"{_NUM_RE}\s*(?:-|\s)?{_UNIT_RE}\s+(?:or\s+so\s+)?(?:ago|back|earlier|before)")
 _P_HENCE = _c(rf"{_NUM_RE}\s*(?:-|\s)?{_UNIT_RE}\s+(?:from\s+now|hence)")
@@ -166,6 +174,7 @@ _P_DURATION = _c(
     rf"{_UNIT_RE}(?P<tail>\s+and\s+a\s+half|\s+or\s+(?:so|two|more|longer)|-long|\s+long|\s+later"
     rf"|\s+earlier)?"
 )
+_P_HALF_A_UNIT = _c(r"(?:a\s+)?half\s+(?:an?\s+)?(?P<unit>year|week|day|hour|minute)")
 _P_A_UNIT_HALF = _c(rf"an?\s+{_UNIT_RE}\s+and\s+a\s+half")
 _P_AGE = _c(rf"{_NUM_RE}?\s*(?:-|\s)?(?:year|month|week|day)s?(?:-|\s)old|aged?\s+\d+|\d+\s*(?:-|\s)years?")
 _P_SET = _c(
@@ -206,9 +215,16 @@ _LEAD_MODS: tuple[tuple[str, str | None], ...] = (
     ("at least", "EQUAL_OR_MORE"), ("at most", "EQUAL_OR_LESS"), ("up to", "EQUAL_OR_LESS"),
     ("just", None), ("only", None), ("barely", None), ("fully", None), ("some", "APPROX"),
     ("on", None), ("in", None), ("at", None), ("by", None), ("since", None), ("until", None),
-    ("during", None), ("for", None), ("within", None), ("its", None), ("their", None), ("his", None),
-    ("her", None), ("our", None),
+    ("during", None), ("for", None), ("within", None), ("between", None), ("its", None), ("their", None),
+    ("his", None), ("her", None), ("our", None),
 )  # fmt: skip
+_THE_BEFORE_MOD = _c(r"^the\s+(?=(?:early|late|mid)\b)")
+_WORD_YEAR_IN = _c(
+    r"(?:(?<=^)|(?<=\byear\s)|(?<=\bof\s)|(?<=\bin\s)|(?<=[a-z]\s))(?:(?P<a>nineteen|eighteen)\s+"
+    r"(?P<b>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
+    r"|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|hundred)|(?P<k>two\s+thousand)(?:\s+and\s+(?P<c>one|two|three|four|five|six|seven|eight|nine|ten))?)$"
+)
 _LEAD_RE = _c(
     r"^(?:" + "|".join(re.escape(w) + (r"" if w.endswith("-") else r"\s+") for w, _ in _LEAD_MODS) + ")"
 )
@@ -226,6 +242,7 @@ _EDGE_PUNCT = "\"'`,;:!?()[]{}-–— "
 def parse_number(text: str) -> float | None:
     """``"two"`` -> 2, ``"twenty-one"`` -> 21, ``"5"`` -> 5, ``"1 1/2"`` -> 1.5; vague ("several") -> None."""
     t = text.strip().lower().replace("-", " ")
+    t = re.sub(r"^(?:a\s+)?couple\s+of$", "two", t)  # "a couple of years": two years
     half = 0.0
     if t.endswith(" and a half"):
         t, half = t[: -len(" and a half")].strip(), 0.5
@@ -285,7 +302,9 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, tense: str | None) 
     )
     nxt = dt.date(prev_year + 1, month, d)
     if tense == "future":
-        return prev_year + 1 if (month, d) != (anchor.month, anchor.day) or not day else anchor.year
+        if not day:  # a month: this one while it lasts, else the next one
+            return anchor.year if month >= anchor.month else anchor.year + 1
+        return prev_year + 1 if (month, d) != (anchor.month, anchor.day) else anchor.year
     ahead = (nxt - (anchor if day else anchor.replace(day=1))).days
     window = 60 if tense == "past" else 100
     return prev_year + 1 if ahead <= window else prev_year
@@ -306,6 +325,14 @@ def _weekday_date(anchor: dt.date, wd: int, rel: str | None, tense: str | None) 
     return anchor - dt.timedelta(days=back)
 
 
+def _word_year_digits(m: re.Match[str]) -> str:
+    """ "nineteen ninety-seven" -> "1997", "two thousand" -> "2000" (a spelled-out year at the end)."""
+    if m["k"]:
+        return str(2000 + int(parse_number(m["c"]) or 0 if m["c"] else 0))
+    lo = 0.0 if m["b"] == "hundred" else parse_number(m["b"])
+    return str(_SMALL[m["a"]] * 100 + int(lo or 0))
+
+
 def _prepare(text: str) -> tuple[str, str | None]:
     """Lower-case, unify a.m./p.m., drop sentence dots, possessives and edge punctuation; strip modifiers."""
     s = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
@@ -313,6 +340,8 @@ def _prepare(text: str) -> tuple[str, str | None]:
     s = _DOT_RE.sub(" ", s)
     s = _POSS_RE.sub("", s)
     s = _SPACE_RE.sub(" ", s).strip(_EDGE_PUNCT)
+    s = _WORD_YEAR_IN.sub(_word_year_digits, s)
+    s = _THE_BEFORE_MOD.sub("", s)
     mod: str | None = None
     for _ in range(3):
         m = _LEAD_RE.match(s)
@@ -343,8 +372,43 @@ def _dur_value(num: str | None, unit: str, tail: str | None = None) -> str:
     n = parse_number(num) if num else (None if plural else 1.0)
     if tail and "half" in tail and n is not None:
         n += 0.5
+    if (
+        n is not None
+        and n * mult != int(n * mult)
+        and (key, letter) in _SMALLER
+        and _whole_below(n * mult, letter, is_time)
+    ):
+        return _split_fraction(n * mult, letter, is_time)
     amount = "X" if n is None else _fmt_num(n * mult)
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+# (unit letter, is a time unit) -> (next smaller letter, how many of them, is that a time unit)
+_SMALLER_UNIT: dict[tuple[str, bool], tuple[str, int, bool]] = {
+    ("Y", False): ("M", 12, False), ("W", False): ("D", 7, False), ("D", False): ("H", 24, True),
+    ("H", True): ("M", 60, True), ("M", True): ("S", 60, True),
+}  # fmt: skip
+_SMALLER = frozenset(
+    {("year", "Y"), ("week", "W"), ("day", "D"), ("hour", "H"), ("hr", "H"), ("minute", "M"), ("min", "M")}
+)
+
+
+def _whole_below(amount: float, letter: str, is_time: bool) -> bool:
+    per = _SMALLER_UNIT[(letter, is_time)][1]
+    rest = (amount - int(amount)) * per
+    return abs(rest - round(rest)) < 1e-9
+
+
+def _split_fraction(amount: float, letter: str, is_time: bool) -> str:
+    """ISO 8601 without a decimal fraction: 2.5 years -> P2Y6M, 5.5 hours -> PT5H30M, 1.5 days -> P1DT12H."""
+    small, per, small_time = _SMALLER_UNIT[(letter, is_time)]
+    whole, rest = int(amount), round((amount - int(amount)) * per)
+    head = f"{whole}{letter}" if whole else ""
+    if is_time:
+        return f"PT{head}{rest}{small}"
+    if small_time:
+        return f"P{head}T{rest}{small}"
+    return f"P{head}{rest}{small}"
 
 
 def _time_value(h: int, mi: int, ampm: str | None) -> str | None:
@@ -443,6 +507,13 @@ def _normalise_prepared(s: str, anchor: dt.date | None, tense: str | None) -> Ti
         lo = 0 if lo_text == "hundred" else parse_number(lo_text)
         if lo is not None:
             return Timex("DATE", f"{hi * 100 + int(lo):04d}")
+    if m := _P_DECADE_WORD.fullmatch(s):  # "the nineties": the decade of the century in focus
+        return Timex("DATE", f"19{_DECADE_WORDS[m['w']]}")
+    if m := _P_MONTH_REL_YEAR.fullmatch(s):  # "June last year", "February this year"
+        if anchor is None:
+            return Timex("DATE", f"XXXX-{MONTHS[m['month']]:02d}")
+        step = {"last": -1, "this": 0, "next": 1}[m["rel"]]
+        return Timex("DATE", f"{anchor.year + step}-{MONTHS[m['month']]:02d}")
     if m := _P_DECADE.fullmatch(s):
         cent = m["cent"] or ("19" if int(m["dec"]) >= 3 else "20")
         return Timex("DATE", f"{cent}{m['dec']}")
@@ -525,6 +596,8 @@ def _normalise_prepared(s: str, anchor: dt.date | None, tense: str | None) -> Ti
         if dval is not None and clock_t is not None and clock_t.type == "TIME":
             return Timex("TIME", dval + clock_t.value[clock_t.value.index("T") :])
     # --- relative units ---------------------------------------------------------------------------
+    if _P_WHOLE_YEAR.fullmatch(s):
+        return Timex("DATE", str(anchor.year) if anchor else "XXXX")
     if m := _P_REL_UNIT.fullmatch(s):
         return _relative_unit(m["rel"], m["unit"].replace("fiscal ", ""), anchor)
     if m := _P_AGO.fullmatch(s):
@@ -539,6 +612,8 @@ def _normalise_prepared(s: str, anchor: dt.date | None, tense: str | None) -> Ti
     if m := _P_SET.fullmatch(s):
         return _set(m["what"], m["part"], s)
     # --- durations ------------------------------------------------------------------------------
+    if m := _P_HALF_A_UNIT.fullmatch(s):
+        return Timex("DURATION", _dur_value("0.5", m["unit"]))
     if m := _P_A_UNIT_HALF.fullmatch(s):
         return Timex("DURATION", _dur_value("1 1/2", m["unit"] + "s"))
     if m := _P_DURATION.fullmatch(s):
@@ -571,8 +646,8 @@ def _normalise_prepared(s: str, anchor: dt.date | None, tense: str | None) -> Ti
 def _month_value(anchor: dt.date | None, month: int, rel: str | None, tense: str | None) -> str:
     if anchor is None:
         return f"XXXX-{month:02d}"
-    if rel in ("last", "past", "previous"):  # "last February": the February of last year
-        year = anchor.year - 1
+    if rel in ("last", "past", "previous"):  # "last April": the most recent April before this month
+        year = anchor.year if month < anchor.month else anchor.year - 1
     elif rel in ("next", "coming"):
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif rel == "this":
@@ -591,7 +666,9 @@ def _season_value(
         return f"XXXX-{code}"
     start = _SEASON_START[code]
     began = start <= anchor.month
-    if rel in ("last", "past", "previous"):
+    if rel == "past":  # "this past spring": the most recent one
+        y = anchor.year if start < anchor.month else anchor.year - 1
+    elif rel in ("last", "previous"):
         y = anchor.year - 1
     elif rel in ("next", "coming"):
         y = anchor.year if start > anchor.month else anchor.year + 1
@@ -712,8 +789,15 @@ def _set(what: str, part: str | None, s: str) -> Timex | None:
 
 
 _P_SHIFT = _c(rf"{_NUM_RE}\s*(?:-|\s)?{_UNIT_RE}\s+(?:or\s+so\s+)?(?P<dir>earlier|before|later|after|ago)")
+_P_YEAR_AGO_ORDINAL = _c(
+    r"(?:the\s+)?(?:(?:comparable|corresponding)\s+)?(?:year-(?:earlier|ago|before)|prior-year)\s+"
+    r"(?P<q>first|second|third|fourth)\s+quarter"
+)
+_P_QUARTER_YEAR_AGO = _c(r"(?:the\s+)?quarter\s+a\s+year\s+(?:ago|earlier)")
+_P_REL_YEAR_QUARTER = _c(r"(?P<rel>this|last|next)\s+year\s+(?:(?P<q>first|second|third|fourth)\s+)?quarter")
 _P_YEAR_AGO_ADJ = _c(
-    r"(?:the\s+)?(?:year-(?:earlier|ago|before)|prior-year|previous-year|year-previous)"
+    r"(?:the\s+)?(?:(?:comparable|corresponding)\s+)?(?:year-(?:earlier|ago|before)|prior-year|previous-year"
+    r"|year-previous)"
     r"(?:\s+(?:period|quarter|results?|levels?|figures?|month|week|day))?"
 )
 _P_REF_QUARTER = _c(
@@ -757,9 +841,56 @@ def _shift_value(value: str, n: int, unit: str) -> str | None:
     return None
 
 
+_P_ANAPHOR_UNIT = _c(
+    r"(?:(?:later|earlier)\s+)?(?P<rel>that|the\s+same|that\s+same|the\s+following|the\s+next|the\s+previous"
+    r"|the\s+preceding|the\s+prior)\s+(?P<unit>year|month|quarter|week|day)"
+)
+_ANAPHOR_STEP = {
+    "that": 0,
+    "same": 0,
+    "following": 1,
+    "next": 1,
+    "previous": -1,
+    "preceding": -1,
+    "prior": -1,
+}
+
+
+def _anaphoric_unit(rel: str, unit: str, last: str) -> str | None:
+    """ "that year", "the following month", "the previous day" against the reference value ``last``."""
+    step = _ANAPHOR_STEP[rel.split()[-1]]
+    m = _P_SPECIFIC.fullmatch(last)
+    if m is None:
+        return None
+    y = int(m["y"])
+    if unit == "year":
+        return str(y + step)
+    if unit == "quarter":
+        q = int(m["q"]) if m["q"] else ((int(m["m"]) - 1) // 3 + 1 if m["m"] else 0)
+        if not q:
+            return None
+        idx = y * 4 + q - 1 + step
+        return f"{idx // 4}-Q{idx % 4 + 1}"
+    if unit == "month" and m["m"]:
+        yy, mm = _add_months(y, int(m["m"]), step)
+        return f"{yy}-{mm:02d}"
+    if unit in ("week", "day") and m["d"]:
+        d = _safe_date(y, int(m["m"]), int(m["d"]))
+        if d is None:
+            return None
+        if unit == "day":
+            return (d + dt.timedelta(days=step)).isoformat()
+        return _iso_week(d + dt.timedelta(weeks=step))
+    return None
+
+
 def _with_reference(s: str, anchor: dt.date | None, references: tuple[str, ...]) -> Timex | None:
     """Expressions whose value depends on the time the text last talked about (its reference time)."""
     last = references[-1] if references else None
+    if last is not None and (m := _P_ANAPHOR_UNIT.fullmatch(s)):
+        value = _anaphoric_unit(m["rel"], m["unit"], last)
+        if value is not None:
+            return Timex("DATE", value)
     quarters = [r for r in references if "-Q" in r]
     if m := _P_SHIFT.fullmatch(s):
         n = parse_number(m["num"])
@@ -780,6 +911,18 @@ def _with_reference(s: str, anchor: dt.date | None, references: tuple[str, ...])
             return None
         shifted = _shift_value(base, step, unit)
         return Timex("DATE", shifted) if shifted else None
+    if m := _P_YEAR_AGO_ORDINAL.fullmatch(s):  # "the year-ago third quarter"
+        year = anchor.year if anchor else None
+        if quarters:
+            year = int(quarters[-1][:4])
+        nq = _ORDINALS[m["q"]]
+        return Timex("DATE", f"{year - 1}-Q{nq}" if year else f"XXXX-Q{nq}")
+    if _P_QUARTER_YEAR_AGO.fullmatch(s) and quarters:
+        return Timex("DATE", _shift_value(quarters[-1], -1, "year") or "PAST_REF")
+    if m := _P_REL_YEAR_QUARTER.fullmatch(_POSS_RE.sub("", s.replace("'s ", " "))):
+        step = {"this": 0, "last": -1, "next": 1}[m["rel"]]
+        qs = str(_ORDINALS[m["q"]]) if m["q"] else (quarters[-1][-1] if quarters else "X")
+        return Timex("DATE", f"{anchor.year + step}-Q{qs}" if anchor else f"XXXX-Q{qs}")
     if _P_YEAR_AGO_ADJ.fullmatch(s):
         base = quarters[-1] if quarters else last or (str(anchor.year) if anchor else None)
         shifted = _shift_value(base, -1, "year") if base else None
@@ -797,6 +940,8 @@ def _with_reference(s: str, anchor: dt.date | None, references: tuple[str, ...])
             return Timex("DATE", f"{anchor.year}-Q{lastq}" if lastq else f"{anchor.year - 1}-Q4")
         return Timex("DATE", f"{anchor.year}-QX" if anchor else "XXXX-QX")
     last_day = next((r for r in reversed(references) if re.fullmatch(r"\d{4}-\d\d-\d\d", r)), None)
+    if last_day and re.fullmatch(r"(?:the|that)\s+(?:same\s+)?day", s):  # the day in focus
+        return Timex("DATE", last_day)
     if (m := _P_REF_PART.fullmatch(s)) and last_day:
         return Timex("TIME", last_day + _PARTS[m["part"]])
     if (
@@ -809,16 +954,32 @@ def _with_reference(s: str, anchor: dt.date | None, references: tuple[str, ...])
     return None
 
 
+def is_comparison(text: str) -> bool:
+    """True when ``text`` names a period relative to the one in focus ("a year earlier", "the year-ago
+    quarter", "last year's quarter") rather than moving the focus."""
+    s, _mod = _prepare(text)
+    low = _SPACE_RE.sub(" ", text.lower().replace("\u2019", "'")).strip(_EDGE_PUNCT)
+    cand = low if low.startswith(("the ", "that ")) else s
+    if any(p.fullmatch(cand) for p in (_P_SHIFT, _P_YEAR_AGO_ADJ, _P_YEAR_AGO_ORDINAL, _P_QUARTER_YEAR_AGO)):
+        return True
+    m = _P_REL_YEAR_QUARTER.fullmatch(s)
+    return m is not None and m["rel"] == "last"
+
+
 def uses_reference(text: str) -> bool:
     """True when ``text`` is resolved against the text's reference time ("a year earlier", "the quarter")."""
     s, _mod = _prepare(text)
     low = _SPACE_RE.sub(" ", text.lower().replace("\u2019", "'")).strip(_EDGE_PUNCT)
     cand = low if low.startswith(("the ", "that ")) else s
-    return any(
-        p.fullmatch(cand) for p in (_P_SHIFT, _P_YEAR_AGO_ADJ, _P_REF_QUARTER, _P_REF_PART, _P_YEAR_PERIOD)
-    )
+    patterns = (_P_SHIFT, _P_YEAR_AGO_ADJ, _P_YEAR_AGO_ORDINAL, _P_QUARTER_YEAR_AGO, _P_REF_QUARTER,
+                _P_REF_PART, _P_YEAR_PERIOD)  # fmt: skip
+    if any(p.fullmatch(cand) for p in patterns):
+        return True
+    m = _P_REL_YEAR_QUARTER.fullmatch(s)
+    return m is not None and m["rel"] == "last"  # "last year's quarter" compares, it does not move the focus
 
 
+@lru_cache(maxsize=8192)
 def normalise(
     text: str, anchor: dt.date | None = None, tense: str | None = None, references: tuple[str, ...] = ()
 ) -> Timex | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..document import Document, Event
 from ..pipeline import Resources, register_stage
 from .detect import entity_spans, merge_spans, refine_span, rule_spans
-from .normalise import Timex, normalise, uses_reference
+from .normalise import Timex, is_comparison, normalise, uses_reference
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -37,14 +37,39 @@ _FUTURE_GOVERNORS = frozenset(
     {"plan", "schedule", "expect", "intend", "hope", "want", "agree", "decide", "prepare", "aim", "set",
      "due", "propose", "seek", "promise", "vow", "threaten", "pledge", "offer", "ask", "urge", "call"}
 )  # fmt: skip
-_AHEAD = re.compile(
-    r"(?i)\b(?:until|till|as\s+(?:soon|early|late)\s+as|no\s+later\s+than)\s+(?:\S+\s+){0,2}$"
-)
+_AHEAD = re.compile(r"(?i)\b(?:effective|as\s+(?:soon|early|late)\s+as|no\s+later\s+than)\s+(?:\S+\s+){0,2}$")
+_AHEAD_UNLESS_PAST = re.compile(r"(?i)\b(?:until|till)\s+(?:\S+\s+){0,2}$")
+# verbs whose object happens after the telling even in the past tense ("planned a rally on Saturday")
+_PLAN_VERBS = frozenset({"schedule", "reschedule", "plan", "slate", "postpone", "delay", "defer"})
+_YEAR_ENDED = re.compile(r"(?i)(?:the|its|their)\s+(?:fiscal\s+|financial\s+)?year")
+_ENDED_AFTER = re.compile(r"(?i)\s+(?:that\s+)?(?:ended|ending|ends|which\s+ended)\b")
+_FOCUS = re.compile(r"\d{4}(?:-Q[1-4])?")
+_LAST_YEAR = re.compile(r"(?i)last\s+year")
+_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|versus|vs\.?)\s+(?:[^.;]*?\s)?$")
+_ONE_DAY = re.compile(r"(?i)one\s+day")
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|could|might|may|can|shall|should|must)\s+$")
 _SPECIFIC = re.compile(r"\d{4}-\d\d-\d\d|\d{4}-Q[1-4]|\d{4}-\d\d(?!\d)|\d{4}$")
 _DAY = re.compile(r"(\d{4}-\d\d-\d\d)")
 _MONTH = re.compile(r"(\d{4}-\d\d)$")
 _WEEK = re.compile(r"(\d{4})-W(\d\d)")
 _YEARISH = re.compile(r"(\d{4})(?:$|-(?:Q\d|H\d|SP|SU|FA|WI)$)")
+
+
+def _in_context(timex: Timex, text: str, s: int, e: int, focus_quarter: str | None) -> Timex:
+    """Readings that need the words around an expression (TIMEX3 guidelines): "the year ended June 30" is a
+    twelve-month duration; "last year" compared with a quarter's figures is that quarter a year before;
+    "one day" after a modal ("will one day") is the future, elsewhere a one-day duration."""
+    if _YEAR_ENDED.fullmatch(text, s, e) and _ENDED_AFTER.match(text, e):
+        return Timex("DURATION", "P1Y")
+    if focus_quarter and _LAST_YEAR.fullmatch(text, s, e) and _COMPARED.search(text, max(0, s - 50), s):
+        return Timex("DATE", f"{int(focus_quarter[:4]) - 1}{focus_quarter[4:]}")
+    if (
+        _ONE_DAY.fullmatch(text, s, e)
+        and timex.value == "P1D"
+        and _MODAL_BEFORE.search(text, max(0, s - 12), s)
+    ):
+        return Timex("DATE", "FUTURE_REF")
+    return timex
 
 
 def verb_tense(token: Token) -> str | None:
@@ -77,6 +102,10 @@ def verb_tense(token: Token) -> str | None:
             return "present"
         if verb.tag_ == "VB" and any(c.tag_ == "TO" for c in auxes):
             gov = verb.head
+            if gov is not verb and any(  # "had been due to expire": past perfect above the infinitive
+                c.lower_ == "had" for g in (gov, gov.head) for c in g.children if c.dep_.startswith("aux")
+            ):
+                return "past"
             if gov is not verb and gov.lemma_.lower() in _FUTURE_GOVERNORS:
                 return "future"
             if gov is verb:
@@ -96,6 +125,22 @@ def verb_tense(token: Token) -> str | None:
     return None
 
 
+def _past_perfect(token: Token) -> bool:
+    """True when the verb governing ``token`` is in the past perfect ("had been scheduled")."""
+    verb = _verb_of(token)
+    return verb is not None and any(
+        c.lower_ in ("had", "'d") for c in verb.children if c.dep_.startswith("aux")
+    )
+
+
+def _planned(token: Token, start: int) -> bool:
+    """True when the time expression at ``start`` is the time of what a planning verb plans ("scheduled a
+    news conference Thursday", "planned a rally on Saturday"), not the time of the planning itself
+    ("On Friday, the government planned to ...")."""
+    verb = _verb_of(token)
+    return verb is not None and verb.lemma_.lower() in _PLAN_VERBS and start > verb.idx
+
+
 def _governing_token(sdoc: Doc, start: int, end: int) -> Token | None:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -113,20 +158,32 @@ def find_time_expressions(
         ents = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
         for s, e in entity_spans(ents, text):
             ent_spans.extend(refine_span(s, e, text))
+    # an entity that is no time expression we can read gives way to the rule spans inside it
+    ent_spans = [(s, e) for s, e in ent_spans if normalise(text[s:e], published) is not None]
     spans = merge_spans(ent_spans, rule_spans(text))
     out: list[tuple[int, int, Timex]] = []
     refs: list[str] = []
+    focus_quarter: str | None = None  # the quarter the text reports on ("the third quarter", "the quarter")
     for s, e in spans:
         tense: str | None = None
-        if _AHEAD.search(text, max(0, s - 24), s):
-            tense = "future"
-        elif sdoc is not None:
+        perfect = False
+        if sdoc is not None:
             tok = _governing_token(sdoc, s, e)
             tense = verb_tense(tok) if tok is not None else None
+            perfect = tok is not None and _past_perfect(tok)
+            if tense != "future" and tok is not None and not perfect and _planned(tok, s):
+                tense = "future"
+        if _AHEAD.search(text, max(0, s - 24), s) or (
+            not perfect and _AHEAD_UNLESS_PAST.search(text, max(0, s - 24), s)
+        ):
+            tense = "future"
         timex = normalise(text[s:e], published, tense, tuple(refs[-4:]))
         if timex is None:
             continue
+        timex = _in_context(timex, text, s, e, focus_quarter)
         out.append((s, e, timex))
+        if _FOCUS.fullmatch(timex.value) and not is_comparison(text[s:e]):
+            focus_quarter = timex.value if "-Q" in timex.value else None
         if (
             timex.type in ("DATE", "TIME")
             and (m := _SPECIFIC.match(timex.value))

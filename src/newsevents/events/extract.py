@@ -17,20 +17,29 @@ Per sentence:
 4. **Actors.** Source = grammatical subject (inherited through conjoined verbs, "to"-complements and
    participle clauses; the "by" agent of a passive), target = passive subject, direct object, dative or the
    object of a preposition (the pattern's own preposition first). Each argument phrase (its subtree minus
-   conjuncts and clauses) is mapped to an actor with ``actor_for_span``; conjoined arguments give one event
+   conjuncts and clauses) is mapped to actors with ``actors_for_span``; conjoined arguments give one event
    each (at most 4 per trigger).
-5. **Rule:** an event needs a source or a target actor. The plain statement code 010 ("X said ...") is
-   emitted only when the sentence has no other event and its speaker is an actor.
+   The object of a "giving/using" pattern is its theme, not its target ("offered troops to Mali",
+   "fired rockets at X", "granted asylum to Y": the "to"/"at"/"on" phrase, also on the theme noun, wins).
+   A sector-only actor ("the rebels", "the judge") takes the state of its counterpart, else the one state
+   the sentence mentions; an event without a target takes another mention of the source's state when the
+   sentence names only that state ("police arrested people in Lisbon": domestic).
+5. **Subordinate clauses.** A "to"-purpose clause of the same category ("began a hunger strike to protest
+   against X") and a participle consequence of an attack ("shelled the town, killing 20") are folded into
+   the main event; "bring/put an end to X" reads as "end X"; "an attempt/plot to kill" is 185.
+6. **Rule:** an event needs a source or a target actor. The plain statement code 010 ("X said ...") is
+   emitted only when the sentence has no other event, its speaker has a state and the reported clause has
+   an actor as its subject (the target).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..actors.span import actor_for_span
+from ..actors.span import actors_for_span, compose_code, discarded
 from ..document import Actor, Event
 from .compose import INTENTS, compose, family_of_code
 from .lexicon import Lexicon, Pattern
@@ -76,6 +85,16 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "
 _SYMMETRIC_ROOTS = frozenset({"04", "05", "06", "19"})
 _NEEDS_TARGET = frozenset({"040"})
 _MAX_PER_TRIGGER = 4
+_KILLING = frozenset({"186", "190"})
+_ATTEMPTS = frozenset({"attempt", "bid", "plot", "try"})
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_STATELESS_SECTORS = frozenset({"REF", "IGO", "NGO", "MNC", "IMG"})  # refugees are not of their host
+_NOT_STATES = frozenset({"IGO", "UNO", "EUR"})
+_END_VERBS = frozenset({"bring", "put"})
+# codes whose pattern object is the thing given/used/deployed, so the target is a prepositional object
+_THEME_ROOTS = frozenset({"06", "07", "15", "19", "20"})
+_THEME_CODES = frozenset({"163", "057", "0312", "0331", "0332", "0333", "0334"})
+_THEME_PREPS = frozenset({"to", "on", "against", "for", "at"})
 
 
 @dataclass(frozen=True)
@@ -94,7 +113,16 @@ def _lemma(tok: Token) -> str:
 def _forms(tok: Token) -> list[str]:
     """Lemma plus "modifier lemma" two-word forms ("hunger strike", "military aid"), longest first."""
     lemma = _lemma(tok)
-    out = [f"{_lemma(c)} {lemma}" for c in tok.lefts if c.dep_ in _MODIFIERS]
+    mods = [c for c in tok.lefts if c.dep_ in _MODIFIERS]
+    out = [f"{_lemma(c)} {lemma}" for c in mods]
+    # "military aid program": the modifier's own two-word form ("military aid") counts too
+    out.extend(
+        f"{_lemma(g)} {_lemma(c)}"
+        for c in mods
+        if c.dep_ == "compound"
+        for g in c.lefts
+        if g.dep_ in _MODIFIERS
+    )
     out.append(lemma)
     return out
 
@@ -123,10 +151,30 @@ def _args(tok: Token) -> set[str]:
                         out.update(f for d in g.children if d.dep_ == "dobj" for f in _forms(d))
         elif dep == "ccomp":
             out.add("@ccomp")
+            if c.pos_ in ("NOUN", "PROPN"):  # small clause: "allow workers the freedom"
+                out.update(_forms(c))
+                out.update(f for g in c.children if g.dep_ == "nsubj" for f in _forms(g))
     return out
 
 
+def _end_object(tok: Token) -> Token | None:
+    """The X of "bring/put an end to X" (a paraphrase of "end X"), else None."""
+    if _lemma(tok) not in _END_VERBS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "dobj" and _lemma(c) == "end":
+            for prep in (*c.children, *tok.children):
+                if prep.dep_ == "prep" and _lemma(prep) == "to":
+                    for g in prep.children:
+                        if g.dep_ == "pobj":
+                            return g
+    return None
+
+
 def _match_verb(tok: Token, lex: Lexicon) -> Pattern | None:
+    ended = _end_object(tok)
+    if ended is not None:
+        return lex.match("V", "end", (), _forms(ended))
     return lex.match("V", _lemma(tok), _preps(tok), _args(tok))
 
 
@@ -275,17 +323,47 @@ def _target_candidates(tok: Token, pattern: Pattern) -> list[Token]:
     for c in kids:
         if c.dep_ == "nsubjpass" and passive:
             out.append(c)
+    themes: list[Token] = []
     for c in kids:
         if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "VERB":
-            out.append(c)
+            if _is_theme(c, pattern):
+                themes.append(c)
+            else:
+                out.append(c)
     order = [p for p in _TARGET_PREPS if p in pattern.prep] + [
         p for p in _TARGET_PREPS if p not in pattern.prep
     ]
+    # "granted asylum to X", "imposed sanctions on X": the recipient may hang on the theme noun
     preps = [c for c in kids if c.dep_ in ("prep", "dative")]
+    preps += [
+        g
+        for t in themes
+        for tt in _conjuncts(t)
+        for g in tt.children
+        if g.dep_ == "prep" and _lemma(g) in _THEME_PREPS
+    ]
     for name in order:
         for c in preps:
             if _lemma(c) == name:
                 out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out + themes
+
+
+def _is_theme(tok: Token, pattern: Pattern) -> bool:
+    """The object names what is given, used or sent ("provided aid", "fired rockets"), not the target."""
+    if not pattern.obj or not (pattern.code[:2] in _THEME_ROOTS or pattern.code in _THEME_CODES):
+        return False
+    return not pattern.obj.isdisjoint(_forms(tok))
+
+
+def _purpose_targets(tok: Token, pattern: Pattern) -> list[Token]:
+    """Targets named in a "to"-purpose clause of the trigger ("went on strike to protest against X")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and any(
+            g.dep_ == "aux" and g.text.lower() == "to" for g in c.children
+        ):
+            out.extend(_target_candidates(c, pattern))
     return out
 
 
@@ -302,6 +380,18 @@ class _ActorFinder:
 
     def __init__(self, mentions: Sequence[Actor]) -> None:
         self.mentions = mentions
+        countries = {m.country for m in mentions if m.country and m.country not in _NOT_STATES}
+        # the one state every country-bearing mention of the sentence belongs to, if there is one
+        self.country = next(iter(countries)) if len(countries) == 1 else None
+
+    def domestic(self, source: Actor) -> Actor | None:
+        """Another mention of the source's own state in the sentence ("... in Baku"): the domestic target."""
+        if source.country is None or source.country != self.country:
+            return None
+        for m in self.mentions:
+            if m.country == source.country and not _overlap(m, source):
+                return m
+        return None
 
     def actors(self, tok: Token | None) -> list[Actor]:
         if tok is None:
@@ -309,9 +399,10 @@ class _ActorFinder:
         out: list[Actor] = []
         for t in _conjuncts(tok):
             start, end = _phrase(t)
-            a = actor_for_span(self.mentions, start, end, t.idx)
-            if a is not None and all(a.start != b.start for b in out):
-                out.append(a)
+            # a compound actor ("both leaders", a dictionary's FRO/BIL code) gives one actor per member
+            for a in actors_for_span(self.mentions, start, end, t.idx):
+                if all(a.start != b.start or a.code == b.code for b in out) and a not in out:
+                    out.append(a)
         return out
 
     def first(self, toks: Iterable[Token], exclude: Sequence[Actor] = ()) -> list[Actor]:
@@ -320,6 +411,25 @@ class _ActorFinder:
             if found:
                 return found
         return []
+
+
+def _with_country(actor: Actor | None, other: Actor | None, sentence_country: str | None) -> Actor | None:
+    """A sector-only actor ("the rebels", "the judge") takes the state of its counterpart, else the one state
+    the sentence mentions: the domestic reading CAMEO coders apply to agents without a country. Refugees,
+    NGOs and companies never take their counterpart's state (asylum granted to refugees by Peru)."""
+    if actor is None or actor.country or not actor.sector or (actor.code or "").startswith("IGO"):
+        return actor
+    country = None
+    if (
+        other is not None
+        and other.country not in (None, *_NOT_STATES)
+        and actor.sector not in _STATELESS_SECTORS
+    ):
+        country = other.country
+    country = country or sentence_country
+    if country is None:
+        return actor
+    return replace(actor, country=country, code=compose_code(country, actor.sector))
 
 
 def _overlap(a: Actor, b: Actor) -> bool:
@@ -347,7 +457,7 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
     verb_hits: set[int] = set()
     for tok in sent:
         pos = "V" if _is_verb(tok) else "A" if tok.pos_ == "ADJ" else "N" if _is_noun(tok) else ""
-        if not pos or (pos != "N" and not lex.has(pos, _lemma(tok))):
+        if not pos or (pos != "N" and not lex.has(pos, _lemma(tok)) and _end_object(tok) is None):
             continue
         if pos == "V":
             p = _match_verb(tok, lex)
@@ -355,6 +465,8 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
                 continue
             verb_hits.add(tok.i)
             code, content = _code_of(tok, p, lex)
+            if code in _KILLING and tok.dep_ in ("acl", "xcomp") and _lemma(tok.head) in _ATTEMPTS:
+                code = "185"  # "an attempt to assassinate", "a plot to kill"
             matches.append(_Match(tok, p, code, content, None))
         elif pos == "A":
             if not any(c.dep_ == "xcomp" for c in tok.children):
@@ -392,6 +504,12 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
                     stack.extend(
                         g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
                     )
+    by_token = {m.token.i: m for m in matches}
+    by_token.update({m.light.i: m for m in matches if m.light is not None})
+    for m in matches:
+        main = _subordinate_to(m, by_token)
+        if main is not None:
+            consumed.add(m.token.i)
     light_hits = {m.light.i for m in matches if m.light is not None}
     kept = [
         m
@@ -401,6 +519,23 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
         and not (m.light is None and m.token.i in light_hits and m.pattern.specificity == 0)
     ]
     return kept, consumed
+
+
+def _subordinate_to(m: _Match, by_token: dict[int, _Match]) -> _Match | None:
+    """The event ``m`` only elaborates: a purpose clause of the same category ("began a hunger strike to
+    protest against X") or a participle consequence of an attack ("shelled the town, killing 20")."""
+    tok = m.token
+    if m.light is not None or tok.dep_ not in ("advcl", "xcomp") or tok.head.i not in by_token:
+        return None
+    main = by_token[tok.head.i]
+    if main is m or (tok.dep_ == "xcomp" and (main.light is None or main.light.i != tok.head.i)):
+        return None
+    purpose = any(c.dep_ == "aux" and c.text.lower() == "to" for c in tok.children)
+    if purpose and main.code[:2] == m.code[:2]:
+        return main
+    if tok.tag_ == "VBG" and m.code[:2] in _VIOLENT_ROOTS and main.code[:2] in _VIOLENT_ROOTS:
+        return main
+    return None
 
 
 def _reported_demand(tok: Token) -> str | None:
@@ -437,6 +572,8 @@ def extract_events(doc: Doc, mentions: Sequence[Actor], lex: Lexicon, text: str)
     for s_index, sent in enumerate(doc.sents):
         lo = bisect_left(sorted_starts, sent.start_char)
         hi = bisect_right(sorted_starts, sent.end_char)
+        if discarded(mentions, sent.start_char, sent.end_char):  # sports results and the like
+            continue
         finder = _ActorFinder(sorted_mentions[lo:hi])
         events.extend(_sentence_events(sent, s_index, finder, lex, text))
     return events
@@ -490,7 +627,12 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
             srcs: list[Actor | None] = [*sources] or [None]
             tgts: list[Actor | None] = [*targets] or [None]
             pairs = [(s, t) for s in srcs for t in tgts]
-        for s, t in pairs[:_MAX_PER_TRIGGER]:
+        for s0, t0 in pairs[:_MAX_PER_TRIGGER]:
+            s, t = _with_country(s0, t0, finder.country), _with_country(t0, s0, finder.country)
+            if t is None and s is not None:
+                t = finder.domestic(s)
+            elif s is None and t is not None:
+                s = finder.domestic(t)
             key = (code, s.start if s else None, t.start if t else None, modality)
             if key in seen:
                 continue
@@ -523,7 +665,7 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
             cands = _noun_targets(tok) + [
                 t for t in _target_candidates(m.light, p) if t.i != tok.i and not tok.is_ancestor(t)
             ]
-            targets = finder.first(cands, sources)
+            targets = finder.first(cands + _purpose_targets(m.light, p), sources)
             modality = modality_of(m.light)
             if any(c.dep_ == "neg" for c in tok.children):
                 modality = NEGATED
@@ -534,10 +676,13 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
             cands = _target_candidates(tok, p)
             if m.content is not None:
                 cands += [c for c in m.content.children if c.dep_ in ("nsubj", "nsubjpass")]
+                inner = _match_verb(m.content, lex) if m.content.pos_ == "VERB" else None
                 cands += (
-                    _target_candidates(m.content, p) if m.content.pos_ == "VERB" else _noun_targets(m.content)
+                    _target_candidates(m.content, inner or p)
+                    if m.content.pos_ == "VERB"
+                    else _noun_targets(m.content)
                 )
-            targets = finder.first(cands, sources)
+            targets = finder.first(cands + _purpose_targets(tok, p), sources)
             modality = modality_of(tok)
         base = 0.35 + (0.1 if p.specificity else 0.0) + (0.05 if m.code != p.code else 0.0)
         demand = _reported_demand(tok) if m.light is None else None
@@ -575,10 +720,12 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
                         [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")], sources
                     )
                     emit(tok, compose(demand, _family(c, lex)), sources, targets, modality_of(tok), 0.3)
-    if not out:
+    if not out:  # a plain statement: only by an actor of a known state, about an actor in its content
         for m in says:
-            sources = finder.actors(_subject(m.token))
-            if sources and modality_of(m.token) == ASSERTED:
-                emit(m.token, "010", sources[:1], [], ASSERTED, 0.05)
+            sources = [a for a in finder.actors(_subject(m.token)) if a.country]
+            clauses = [c for c in m.token.children if c.dep_ == "ccomp"]
+            topics = finder.first([g for c in clauses for g in c.children if g.dep_ in _SUBJ], sources)
+            if sources and topics and modality_of(m.token) == ASSERTED:
+                emit(m.token, "010", sources[:1], topics[:1], ASSERTED, 0.05)
                 break
     return out
