@@ -110,7 +110,7 @@ def test_event_location_rules() -> None:
 
 
 def test_nearest_event_prefers_located_on_ties() -> None:
-    evs = [
+    evs: list[dict[str, Any]] = [
         {"trigger_start": 5, "trigger_end": 9, "location_name": None},
         {"trigger_start": 19, "trigger_end": 27, "location_name": None},
         {"trigger_start": 20, "trigger_end": 25, "location_name": "Goma"},

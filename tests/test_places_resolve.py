@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from newsevents.places.gazetteer import Gazetteer, gazetteer_from_rows, name_key
+from newsevents.places.detect import qualify
+from newsevents.places.gazetteer import Gazetteer, gazetteer_from_rows, name_key, region_abbreviations
 from newsevents.places.resolve import Mention, anchors, resolve_mentions
 
 
@@ -61,11 +62,12 @@ def gaz() -> Gazetteer:
     )
 
 
-def _resolve(gaz: Gazetteer, *mentions: Mention) -> list[int | None]:
-    return [
-        p.geonameid if p and p.geonameid else (p.name if p else None)  # type: ignore[misc]
-        for p in resolve_mentions(mentions, gaz)
-    ]
+def _resolve(gaz: Gazetteer, *mentions: Mention) -> list[int | str | None]:
+    """GeoNames ids, else names, of the chosen senses."""
+    out: list[int | str | None] = []
+    for p in resolve_mentions(mentions, gaz):
+        out.append(p.geonameid if p and p.geonameid else (p.name if p else None))
+    return out
 
 
 def _m(text: str, start: int = 0, **kw: Any) -> Mention:
@@ -139,3 +141,61 @@ def test_unknown_toponym_is_anchored_near_a_resolved_place(gaz: Gazetteer) -> No
     near = anchors(ms, senses, gaz)
     assert near[0] is None
     assert near[1] is not None and near[1].name == "Cairo"
+
+
+# Rule: the context says a first-level region ("Atlanta, Georgia", "Georgia state", a list of states).
+def test_region_context_keeps_the_region_sense(gaz: Gazetteer) -> None:
+    # "Officials in Georgia said ..." alone is the country; "... in Georgia state" is the US state.
+    assert _resolve(gaz, _m("Georgia")) == [3]
+    (p,) = resolve_mentions([_m("Georgia", region=True)], gaz)
+    assert p is not None and p.country == "USA" and p.feature == "ADM1"
+
+
+def test_qualify_marks_qualifiers_and_listed_regions(gaz: Gazetteer) -> None:
+    text = "Storms hit Atlanta, Georgia, then Texas, Georgia and Virginia; Alexandria stayed calm."
+    ms = [_m(w, text.index(w)) for w in ("Atlanta", "Georgia")]
+    ms += [_m(w, text.index(w, 30)) for w in ("Texas", "Georgia", "Virginia", "Alexandria")]
+    out = qualify(ms, text, gaz)
+    assert out[0].qualifier == "Georgia" and not out[0].region
+    assert out[1].region and out[3].region
+    assert not out[5].region and out[5].qualifier is None
+    senses = resolve_mentions(out, gaz)
+    assert all(p is not None and p.country == "USA" for p in senses[:5])
+
+
+def test_state_word_after_a_name_marks_a_region(gaz: Gazetteer) -> None:
+    text = "Voters in Georgia state and in the state of Georgia went to the polls."
+    ms = [_m("Georgia", text.index("Georgia")), _m("Georgia", text.rindex("Georgia"))]
+    assert all(m.region for m in qualify(ms, text, gaz))
+    assert not qualify([_m("Georgia", 10)], "Voters in Georgia went to the polls.", gaz)[0].region
+
+
+# Rule: written region abbreviations and direction words.
+def test_region_abbreviation_is_that_region(gaz: Gazetteer) -> None:
+    # "Dallas, Tex." - the abbreviation is Texas, whatever else "Tex" could be.
+    (p,) = resolve_mentions([_m("Tex.")], gaz)
+    assert p is not None and p.name == "Texas" and p.country == "USA"
+    assert "Calif." in region_abbreviations()
+
+
+def test_leading_direction_word_falls_back_to_the_rest(gaz: Gazetteer) -> None:
+    # "Floods in Northern Egypt ..." / "North-Western Cairo"
+    assert _resolve(gaz, _m("Northern Egypt")) == [4]
+    assert _resolve(gaz, _m("North-Western Cairo")) == [18]
+    assert _resolve(gaz, _m("Northern Nowhere")) == [None]
+
+
+def test_unknown_toponym_is_anchored_in_the_article_country(gaz: Gazetteer) -> None:
+    # "Egypt ... Cairo ... Egypt ... Paris ... the Nile Corniche": the unknown place is near Cairo (the
+    # article's main country), not near Paris, though Paris is mentioned nearer to it.
+    ms = [_m("Egypt", 0), _m("Cairo", 10), _m("Egypt", 20), _m("Paris", 100), _m("Nile Corniche", 110)]
+    senses = resolve_mentions(ms, gaz)
+    near = anchors(ms, senses, gaz)
+    assert near[4] is not None and near[4].name == "Cairo"
+
+
+def test_a_list_of_regions_is_no_qualifier_pattern(gaz: Gazetteer) -> None:
+    text = "Texas, Georgia and Virginia voted."
+    out = qualify([_m(w, text.index(w)) for w in ("Texas", "Georgia", "Virginia")], text, gaz)
+    assert [m.qualifier for m in out] == [None, None, None]
+    assert out[1].region

@@ -65,3 +65,39 @@ def test_event_without_a_place_stays_unlocated(resources: Resources) -> None:
     text = "Ministers met their Chinese counterparts on Sunday."
     doc = _doc(text, resources, [_event(text, "met")])
     assert doc.events[0].location_name is None
+
+
+def test_place_named_by_a_kind_of_place_noun(resources: Resources) -> None:
+    # "Qaryat Zeta" is in no gazetteer; "the village of" makes it a toponym, placed near Aleppo.
+    text = "Ministers were killed in the village of Qaryat Zeta near Aleppo in northern Syria."
+    doc = _doc(text, resources, [_event(text, "killed")])
+    village = next(p for p in doc.places if p["text"] == "Qaryat Zeta")
+    assert village["geonameid"] is None and village["country"] == "SYR"
+    assert doc.events[0].location_name == "Qaryat Zeta"
+
+
+def test_premodifying_toponym_is_no_event_place(resources: Resources) -> None:
+    # "US" premodifies the victim; the place is the one after "in".
+    text = "Ministers said a US soldier was killed by a roadside bomb in Kandahar on Friday."
+    doc = _doc(text, resources, [_event(text, "killed")])
+    assert doc.events[0].location_name == "Kandahar"
+
+
+def test_smaller_place_wins_inside_one_phrase(resources: Resources) -> None:
+    text = "Ministers were attacked in Iraq's northern city of Mosul on Tuesday."
+    doc = _doc(text, resources, [_event(text, "attacked")])
+    assert doc.events[0].location_name == "Mosul"
+
+
+def test_subordinate_clause_place_belongs_to_its_own_verb(resources: Resources) -> None:
+    text = "Ministers demonstrated in Cairo on Sunday to demand that Germany release a cleric held in Berlin."
+    doc = _doc(text, resources, [_event(text, "demonstrated")])
+    assert doc.events[0].location_name == "Cairo"
+
+
+def test_region_abbreviation_and_qualifier(resources: Resources) -> None:
+    text = "The plant in Tacoma, Washington, closed, and a second one in Fresno, Calif., followed."
+    doc = _doc(text, resources)
+    by_text = {p["text"]: p for p in doc.places}
+    assert by_text["Washington"]["feature"] == "ADM1" and by_text["Tacoma"]["admin1"] == "Washington"
+    assert by_text["Calif."]["name"] == "California"

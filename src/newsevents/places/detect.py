@@ -7,6 +7,9 @@
   found) that name a country, continent or first-level region, or a place of >= ``MIN_POPULATION``
   people (``MIN_POPULATION_FIRST`` at the start of a sentence), or any gazetteer place right after a
   locative preposition ("fighting in Manbij");
+- a capitalised name after a kind-of-place noun and "of" ("the village of Ashmi", "the towns of X and
+  Y") or before one ("the Radhwaniyah area", "Aceh province"), whether or not the gazetteer knows it;
+- a one-word spaCy PERSON right after a locative preposition that the gazetteer knows ("in Sanaa");
 - "A, B" where B names a region or country: B qualifies A ("Paris, Texas").
 Spans never overlap; the longest wins.
 """
@@ -14,19 +17,28 @@ Spans never overlap; the longest wins.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .gazetteer import FEATURE_ADMIN1, FEATURE_CONTINENT, FEATURE_COUNTRY, Gazetteer, name_key
+from .gazetteer import (
+    FEATURE_ADMIN1,
+    FEATURE_CONTINENT,
+    FEATURE_COUNTRY,
+    Gazetteer,
+    name_key,
+    region_abbreviations,
+)
 from .resolve import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "DIRECTION_WORDS",
     "MIN_POPULATION",
     "MIN_POPULATION_FIRST",
+    "PLACE_KIND_NOUNS",
     "demonyms",
     "detect_mentions",
     "qualify",
@@ -55,6 +67,34 @@ _BLOCK_LABELS = frozenset(
 #: After these words any gazetteer name counts ("fighting in Manbij"), whatever its population.
 _LOCATIVE_CUES = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 _MAX_WORDS = 4
+#: Nouns for a kind of place: "the village of X", "X province" make X a toponym.
+PLACE_KIND_NOUNS = frozenset(
+    {
+        "village",
+        "town",
+        "city",
+        "province",
+        "district",
+        "governorate",
+        "region",
+        "area",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "county",
+        "municipality",
+        "prefecture",
+        "vicinity",
+        "outskirts",
+        "countryside",
+        "island",
+        "camp",
+    }
+)
+#: Lower-case name particles allowed inside a name run ("Hanish al-Kabir", "Dar es Salaam").
+_PARTICLES = frozenset(
+    {"al", "el", "ad", "as", "ar", "an", "at", "az", "ash", "es", "de", "del", "bin", "bani"}
+)
 #: Words that are never a toponym on their own ("the West", "Central").
 DIRECTION_WORDS = frozenset(
     {
@@ -120,7 +160,8 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
     words of a person's name in this document (spaCy PERSON entities plus ``person_names``, e.g. the
     actor layer's persons) is no toponym ("Pompeo" after "Mike Pompeo")."""
     dem = demonyms()
-    persons = {w for e in sdoc.ents if e.label_ == "PERSON" for w in e.text.split()}
+    abbrev = region_abbreviations()
+    persons = {w for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
     persons.update(w for n in person_names for w in n.split())
 
     def personal(surface: str) -> bool:
@@ -139,10 +180,12 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
         out.append(m)
 
     blocked = [False] * len(sdoc)
+    hard = [False] * len(sdoc)  # blocked except by PERSON: "the village of X" beats a PERSON label
     for ent in sdoc.ents:
-        if ent.label_ in _BLOCK_LABELS:
+        if ent.label_ in _BLOCK_LABELS and not _cued_single_person(ent):
             for t in ent:
                 blocked[t.i] = True
+                hard[t.i] = ent.label_ != "PERSON"
     for ent in sorted(sdoc.ents, key=lambda e: -(e.end_char - e.start_char)):
         if ent.label_ not in _NER_LABELS and ent.label_ != "NORP":
             continue
@@ -158,6 +201,9 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
         elif ent.label_ != "NORP":
             take(Mention(surface, start, end, "ner"))
     toks = list(sdoc)
+    for start, end in _kind_named(toks, hard, gaz):
+        if free(start, end):
+            take(Mention(text[start:end], start, end, "pattern"))
     for i, tok in enumerate(toks):
         if blocked[i] or taken[tok.idx] or not (tok.is_title or (tok.is_upper and len(tok.text) > 1)):
             continue
@@ -171,6 +217,9 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
             surface = text[start:end]
             if n == 1 and surface in dem:
                 take(Mention(surface, start, end, "demonym", country_hint=dem[surface]))
+                break
+            if n == 1 and surface in abbrev:
+                take(Mention(surface, start, end, "gazetteer"))
                 break
             if n == 1 and (tok.pos_ != "PROPN" or tok.is_stop or tok.lower_ in DIRECTION_WORDS):
                 continue
@@ -193,14 +242,103 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
     return qualify(out, text, gaz)
 
 
+def _cued_single_person(ent: Span) -> bool:
+    """A one-word PERSON right after a locative preposition ("demonstrated in Sanaa")."""
+    return (
+        ent.label_ == "PERSON"
+        and len(ent) == 1
+        and ent.start > 0
+        and ent.doc[ent.start - 1].lower_ in _LOCATIVE_CUES
+    )
+
+
+def _name_run(toks: Sequence[Token], i: int, step: int, blocked: Sequence[bool]) -> tuple[int, int] | None:
+    """Token range [a, b) of the capitalised name starting at ``i`` going forward (``step`` 1) or ending
+    at ``i`` going backward (``step`` -1); hyphen-joined parts and name particles are included."""
+
+    def part(k: int) -> bool:
+        t = toks[k]
+        if blocked[k]:
+            return False
+        if t.text[:1].isupper() and not t.is_stop:
+            return t.pos_ in ("PROPN", "NOUN", "ADJ") or t.is_title
+        return t.lower_ in _PARTICLES or (t.text == "-" and not t.whitespace_)
+
+    k = i
+    while 0 <= k < len(toks) and part(k) and abs(k - i) < _MAX_WORDS + 2:
+        k += step
+    a, b = (i, k) if step == 1 else (k + 1, i + 1)
+    while a < b and not toks[a].text[:1].isupper():
+        a += 1
+    while a < b and not toks[b - 1].text[:1].isupper():
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def _kind_named(toks: Sequence[Token], blocked: Sequence[bool], gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Character spans of names made toponyms by a kind-of-place noun (see module doc). A name the
+    gazetteer does not know is cut to its longest known leading part ("Deir ez-Zor" of "Deir ez-Zor
+    Amer ...") when it has one."""
+    out: list[tuple[int, int]] = []
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        if tok.lemma_.lower() not in PLACE_KIND_NOUNS or not tok.is_lower:
+            continue
+        runs = []
+        if i + 2 < n and toks[i + 1].lower_ == "of":
+            run = _name_run(toks, i + 2, 1, blocked)
+            while run is not None:
+                runs.append(run)
+                nxt = run[1]
+                if nxt + 1 < n and toks[nxt].lower_ in ("and", ",") and tok.tag_ == "NNS":
+                    run = _name_run(toks, nxt + 1, 1, blocked)
+                else:
+                    run = None
+        if i > 0 and toks[i - 1].dep_ == "compound" and toks[i - 1].head.i == i:
+            run = _name_run(toks, i - 1, -1, blocked)
+            if run is not None:
+                runs.append(run)
+        for a, b in runs:
+            span = (toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text))
+            for c in range(b, a + 1, -1):
+                end = toks[c - 1].idx + len(toks[c - 1].text)
+                if gaz.has(name_key(toks[a].doc.text[span[0] : end])):
+                    span = (span[0], end)
+                    break
+            out.append(span)
+    return out
+
+
 def qualify(mentions: Sequence[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
-    """Mark "A, B" pairs where B is a region or country: B qualifies A."""
+    """Mark "A, B" pairs where B can be a region or country (B qualifies A, and B is that region when it
+    can be one), and names the context makes first-level regions: followed by "state", preceded by
+    "state of", or listed beside names whose best sense is a first-level region ("Texas, Ohio and
+    Washington")."""
     out = list(mentions)
+    senses = [gaz.lookup(m.text) if not m.country_hint else [] for m in out]
+    can_region = [any(s.feature == FEATURE_ADMIN1 for s in ss) for ss in senses]
+    top_region = [bool(ss) and ss[0].feature == FEATURE_ADMIN1 for ss in senses]
+    region = [False] * len(out)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if a.country_hint or b.country_hint or text[a.end : b.start] not in (", ", ","):
             continue
-        senses = gaz.lookup(b.text)
-        if senses and senses[0].feature in (FEATURE_ADMIN1, FEATURE_COUNTRY):
-            out[i] = Mention(a.text, a.start, a.end, a.source, None, b.text)
-    return out
+        if senses[i] and senses[i][0].feature in (FEATURE_ADMIN1, FEATURE_COUNTRY):
+            continue  # a list of regions or countries ("Texas, Georgia and Virginia")
+        if any(s.feature in (FEATURE_ADMIN1, FEATURE_COUNTRY) for s in senses[i + 1][:4]):
+            out[i] = replace(out[i], qualifier=b.text)
+            region[i + 1] = can_region[i + 1]
+    for i, m in enumerate(out):
+        if not can_region[i] or m.qualifier:
+            continue
+        after = text[m.end : m.end + 7].casefold()
+        before = text[max(0, m.start - 9) : m.start].casefold()
+        if after.startswith((" state", "-state")) or before.endswith("state of "):
+            region[i] = True
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(out) and top_region[j]:
+                lo, hi = (out[j], m) if j < i else (m, out[j])
+                if text[lo.end : hi.start] in (", ", " and ", ", and ", " or ", ", or "):
+                    region[i] = True
+    return [replace(m, region=True) if r else m for m, r in zip(out, region, strict=True)]

@@ -46,6 +46,7 @@ __all__ = [
     "gazetteer_from_rows",
     "load_gazetteer",
     "name_key",
+    "region_abbreviations",
 ]
 
 FEATURE_CONTINENT = "CONT"
@@ -153,6 +154,13 @@ class Gazetteer:
     def country(self, iso3: str) -> Place | None:
         i = self._country_entry.get(iso3)
         return None if i is None else self.place(i)
+
+    def region(self, iso3: str, name: str) -> Place | None:
+        """The first-level region ``name`` of country ``iso3``."""
+        for p in self.lookup(name):
+            if p.feature == FEATURE_ADMIN1 and p.country == iso3:
+                return p
+        return None
 
     def features(self) -> Counter[str]:
         return Counter(self._c["feature"])
@@ -416,6 +424,14 @@ def _country_aliases() -> dict[str, tuple[str, ...]]:
         # Constituent countries ("England", "Scotland") are places of their own in the gazetteer.
         out[row[0].strip()] = tuple(n for n in names if n and n not in _CONSTITUENTS)
     return out
+
+
+@lru_cache(maxsize=1)
+def region_abbreviations() -> dict[str, tuple[str, str]]:
+    """Exact abbreviation ("Calif.", "NSW") -> (ISO3, region name), from ``data/geo_abbreviations.tsv``."""
+    from ..actors.builtin import read_rows
+
+    return {row[0].strip(): (row[1].strip(), row[2].strip()) for row in read_rows("geo_abbreviations.tsv")}
 
 
 _CONSTITUENTS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})

@@ -1,14 +1,22 @@
 """The event's own place: which toponym of its sentence the event happened at.
 
 For each event, among the resolved toponyms of its sentence (demonyms excluded):
-1. **Governed**: a toponym reached from the trigger by going down the parse through a locative
-   preposition ("met ... in Pyongyang", "a bombing in Aleppo", "killed ... near the border town of X"),
-   allowing noun chains (objects, compounds, appositions, "of"-phrases), or the event's own object
-   ("captured Jaffna", "captured the airport of Udbina"); the shortest path wins.
+1. **Governed**: walking down the parse from the trigger (breadth first, at most ``_MAX_DEPTH`` arcs),
+   a toponym reached through a locative preposition ("met ... in Pyongyang", "a bombing in Aleppo",
+   "killed ... near the border town of X"), allowing noun chains (objects, compounds, appositions,
+   "of"-phrases), or the event's own object ("captured Jaffna", "captured the airport of Udbina").
+   Candidates are ranked: no clause boundary crossed (a toponym inside a subordinate clause belongs to
+   that clause's event) first; then a strong locative preposition ("in", "at", "near") or the object
+   itself, then a place inside the object, then a weak preposition ("to", "from", "on"); then the
+   smaller place (unknown to the gazetteer, town, region, country: "in Iraq's northern city of
+   Mosul"); a possessive last; then the first in the text. A toponym premodifying a participant
+   ("A US soldier was killed") is no place of the event; one premodifying a place noun ("West Bank
+   towns") is.
 2. **Locative in sentence** (fallback): the nearest toponym of the sentence that is the object of a
-   locative preposition anywhere in the sentence.
-3. Otherwise no location (a toponym used only as a modifier or an actor, "Syrian forces", "Seville fans",
-   "Moscow said", is not the event's place).
+   strong locative preposition anywhere in the sentence.
+3. **Standalone in sentence** (fallback): the nearest toponym that is neither a modifier nor a clause
+   subject.
+4. Otherwise no location ("Syrian forces", "Seville fans", "Moscow said" give no place).
 """
 
 from __future__ import annotations
@@ -22,8 +30,9 @@ from ..document import Event
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["LOCATIVE_PREPS", "locate_events"]
+__all__ = ["LOCATIVE_PREPS", "PLACE_NOUNS", "STRONG_PREPS", "locate_events"]
 
+#: Prepositions that can introduce an event's place.
 LOCATIVE_PREPS = frozenset(
     {
         "in",
@@ -46,10 +55,13 @@ LOCATIVE_PREPS = frozenset(
         "from",
         "between",
         "over",
+        "through",
+        "via",
     }
 )
-_STRONG_PREPS = frozenset(
-    {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
+#: Prepositions that say where something happened rather than where it went or came from.
+STRONG_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "through"}
 )
 _DOWN_DEPS = frozenset(
     {
@@ -71,9 +83,45 @@ _DOWN_DEPS = frozenset(
         "amod",
         "poss",
         "advcl",
+        "relcl",
+        "agent",
     }
 )
+#: Nouns naming a kind of place: a toponym premodifying one names that place ("West Bank towns").
+PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "district",
+        "province",
+        "region",
+        "area",
+        "settlement",
+        "camp",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "border",
+        "capital",
+        "port",
+        "island",
+        "county",
+        "state",
+        "territory",
+        "base",
+        "airport",
+        "outskirts",
+    }
+)
+#: Arcs into another verb's clause: a place found below them is that clause's.
+_CLAUSE_DEPS = frozenset({"acl", "advcl", "relcl", "ccomp", "xcomp"})
+#: How a toponym can premodify a noun without being a place of the event ("U.S. airstrike").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _MAX_DEPTH = 6
+#: How large a place of each gazetteer feature is: among equally governed toponyms the smallest wins
+#: ("in Iraq's northern city of Mosul"); unknown toponyms (streets, villages) count as small.
+_SIZE = {None: 0, "PPL": 1, "PPLC": 1, "ADM1": 2, "PCLI": 3, "RGN": 3, "CONT": 3, "SEA": 3}
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 _NOUN_CHAIN = frozenset({"prep", "pobj", "poss", "compound", "appos", "conj"})
 
@@ -83,18 +131,29 @@ def _head_token(sdoc: Doc, start: int, end: int) -> Token | None:
     return None if span is None or len(span) == 0 else span.root
 
 
-def _path_ok(path: list[Token]) -> bool:
-    """A locative preposition on the path, or the toponym is (inside) the event's object or passive
-    subject ("captured Jaffna", "captured the airport of Udbina", "Grozny's streets were patrolled")."""
-    if any(t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS for t in path):
-        return True
-    return bool(path) and path[0].dep_ in _OBJECT_DEPS and all(t.dep_ in _NOUN_CHAIN for t in path[1:])
+def _path_rank(path: list[Token]) -> int | None:
+    """0 through a strong locative preposition or as the event's object ("captured Jaffna"), 1 inside
+    the object ("the airport of Udbina"), 2 through a weak preposition; None when the path does not
+    make the toponym a place of the event."""
+    preps = [t for t in path if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS]
+    if preps:
+        return 0 if any(t.lower_ in STRONG_PREPS for t in preps) else 2
+    last = path[-1]
+    if last.dep_ in _MODIFIER_DEPS and last.i < last.head.i and last.head.lemma_.lower() not in PLACE_NOUNS:
+        return None  # "A US soldier was killed": the toponym premodifies the event's participant
+    if path[0].dep_ in _OBJECT_DEPS and all(t.dep_ in _NOUN_CHAIN for t in path[1:]):
+        return 0 if all(t.dep_ in ("appos", "conj", "compound") for t in path[1:]) else 1
+    return None
 
 
-def _governed(trigger: Token, targets: dict[int, int]) -> int | None:
-    """Breadth-first search down from the trigger; the first toponym head reached via a locative prep."""
+def _governed(trigger: Token, targets: dict[int, int], size: Sequence[int]) -> int | None:
+    """Breadth-first search down from the trigger; the best-ranked toponym head (see module doc).
+    ``targets`` maps token indexes to place indexes, ``size`` ranks each place (0 unknown to the
+    gazetteer, 1 town, 2 first-level region, 3 country or larger)."""
     frontier: list[tuple[Token, list[Token]]] = [(trigger, [])]
     seen = {trigger.i}
+    best: tuple[int, int, int, int, int] | None = None
+    chosen = None
     for _ in range(_MAX_DEPTH):
         nxt: list[tuple[Token, list[Token]]] = []
         for tok, path in frontier:
@@ -103,18 +162,23 @@ def _governed(trigger: Token, targets: dict[int, int]) -> int | None:
                     continue
                 seen.add(child.i)
                 cpath = [*path, child]
-                if child.i in targets and _path_ok(cpath):
-                    return targets[child.i]
+                if child.i in targets:
+                    rank = _path_rank(cpath)
+                    if rank is not None:
+                        clause = int(any(t.dep_ in _CLAUSE_DEPS for t in cpath))
+                        key = (clause, rank, size[targets[child.i]], int(child.dep_ == "poss"), child.i)
+                        if best is None or key < best:
+                            best, chosen = key, targets[child.i]
                 nxt.append((child, cpath))
         frontier = nxt
-    return None
+    return chosen
 
 
 def _locative(tok: Token) -> bool:
-    """The toponym's head is the object of a locative preposition (directly or via a noun chain)."""
+    """The toponym's head is the object of a strong locative preposition (directly or via a noun chain)."""
     cur = tok
     for _ in range(3):
-        if cur.dep_ == "pobj" and cur.head.lower_ in _STRONG_PREPS:
+        if cur.dep_ == "pobj" and cur.head.lower_ in STRONG_PREPS:
             return True
         if cur.dep_ not in ("compound", "appos", "pobj", "conj") or cur.head is cur:
             return False
@@ -133,12 +197,11 @@ def locate_events(events: Sequence[Event], places: Sequence[dict[str, Any]], sdo
     if not usable or not events:
         return list(events)
     heads: dict[int, int] = {}
-    sent_of: dict[int, int] = {}
+    size = [_SIZE.get(p.get("feature"), 1) for p in places]
     for i, p in usable:
         tok = _head_token(sdoc, p["start"], p["end"])
         if tok is not None:
             heads[tok.i] = i
-            sent_of[i] = tok.sent.start
     out = []
     for ev in events:
         trigger = _head_token(sdoc, ev.trigger_start, ev.trigger_end)
@@ -147,7 +210,7 @@ def locate_events(events: Sequence[Event], places: Sequence[dict[str, Any]], sdo
             continue
         sent = trigger.sent
         in_sent = {t: i for t, i in heads.items() if sent.start <= t < sent.end}
-        chosen = _governed(trigger, in_sent) if in_sent else None
+        chosen = _governed(trigger, in_sent, size) if in_sent else None
         if chosen is None:
             loc = [(abs(t - trigger.i), i) for t, i in in_sent.items() if _locative(sdoc[t])]
             chosen = min(loc)[1] if loc else None

@@ -3,7 +3,11 @@
 Rules, in order:
 1. A demonym / adjective ("Turkish") is its country.
 2. "Paris, Texas" / "Prague, Oklahoma": a toponym followed by ", <region or country>" keeps only the
-   senses inside that region (same admin1 name) or, failing that, inside that country.
+   senses inside that region (same admin1 name) or, failing that, inside that country; the qualifier
+   itself, a name followed by "state" or preceded by "state of", and a name listed beside first-level
+   regions ("Texas, Ohio and New York") keep only their first-level-region senses when they have one
+   (``Mention.region``). Exact region abbreviations ("Calif.", "NSW") are that region; an unknown name
+   with a leading direction word ("Eastern China") takes the senses of the rest.
 3. Score = prior (log population plus a bonus for countries, continents and capitals; first-level regions
    count as a city of ~2M) + the article's country context (share of the article's unambiguous toponyms
    and actor mentions in the sense's country, times ``CONTEXT_WEIGHT``) + ``ADMIN_WEIGHT`` when the sense
@@ -27,6 +31,7 @@ from .gazetteer import (
     Gazetteer,
     Place,
     name_key,
+    region_abbreviations,
 )
 
 __all__ = [
@@ -45,6 +50,30 @@ _CLEAR_MARGIN = 3.0
 #: "Orange County", "Punjab Province": the name without the suffix when the full name is unknown.
 _ADMIN_SUFFIXES = (" County", " Province", " District", " Region", " State", " Governorate", " Prefecture")
 _BIG = frozenset({FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_CONTINENT})
+_DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "mid",
+        "upper",
+        "lower",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -55,9 +84,10 @@ class Mention:
     text: str
     start: int
     end: int
-    source: str = "ner"  # ner | gazetteer | demonym
+    source: str = "ner"  # ner | gazetteer | demonym | pattern
     country_hint: str | None = None
     qualifier: str | None = None
+    region: bool = False  # the context says a first-level region ("Tacoma, Washington", "New York state")
 
     @property
     def key(self) -> str:
@@ -80,15 +110,34 @@ def candidates(m: Mention, gaz: Gazetteer) -> list[Place]:
         c = gaz.country(m.country_hint)
         return [c] if c else []
     name = _strip_article(m.text)
+    abbrev = region_abbreviations().get(name)
+    if abbrev is not None:
+        r = gaz.region(*abbrev)
+        return [r] if r else []
     senses = gaz.lookup(name)
     if not senses:
+        low = name.casefold()
         for suffix in _ADMIN_SUFFIXES:
-            if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            if low.endswith(suffix.casefold()) and len(name) > len(suffix) + 2:
                 senses = gaz.lookup(name[: -len(suffix)])
                 break
+    if not senses:
+        senses = _undirected(name, gaz)
+    if m.region and any(s.feature == FEATURE_ADMIN1 for s in senses):
+        senses = [s for s in senses if s.feature == FEATURE_ADMIN1]
     if m.qualifier and senses:
         senses = qualified(senses, gaz.lookup(m.qualifier))
     return senses
+
+
+def _undirected(name: str, gaz: Gazetteer) -> list[Place]:
+    """The senses of a name after its leading direction words ("Eastern China", "South Florida",
+    "North-Western Sydney"), when the gazetteer does not know the whole name."""
+    words = name.replace("-", " ").split()
+    k = 0
+    while k < len(words) - 1 and words[k].casefold() in _DIRECTIONS:
+        k += 1
+    return gaz.lookup(" ".join(words[k:])) if 0 < k < len(words) else []
 
 
 def qualified(senses: list[Place], qualifier: list[Place]) -> list[Place]:
@@ -146,7 +195,7 @@ def resolve_mentions(
     admins = {(s[0].country, s[0].admin1) for s in senses if s and s[0].feature == FEATURE_ADMIN1}
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
-        groups[m.country_hint or m.key].append(i)
+        groups[m.country_hint or ("region:" if m.region else "") + m.key].append(i)
     out: list[Place | None] = [None] * len(mentions)
     for members in groups.values():
         qualified_members = [i for i in members if mentions[i].qualifier and senses[i]]
@@ -169,8 +218,9 @@ def anchors(
     mentions: Sequence[Mention], senses: Sequence[Place | None], gaz: Gazetteer
 ) -> list[Place | None]:
     """For each toponym the gazetteer does not know (a street, a neighbourhood, a village), the place it is
-    most likely near: the resolved town or region mentioned nearest to it in the text, else the article's
-    most mentioned country. None for resolved toponyms and when the article has no resolved place."""
+    most likely near: the resolved town or region of the article's most mentioned country mentioned
+    nearest to it in the text, else that country. None for resolved toponyms and when the article has
+    no resolved place."""
     local = [
         (m.start, p) for m, p in zip(mentions, senses, strict=True) if p is not None and p.feature in _LOCAL
     ]
@@ -178,6 +228,8 @@ def anchors(
         p.country for m, p in zip(mentions, senses, strict=True) if p is not None and p.country
     )
     fallback = gaz.country(countries.most_common(1)[0][0]) if countries else None
+    if fallback is not None:
+        local = [(start, p) for start, p in local if p.country == fallback.country]
     out: list[Place | None] = []
     for m, p in zip(mentions, senses, strict=True):
         if p is not None:
