@@ -44,3 +44,20 @@ def test_identical_text_when_id_unknown() -> None:
 def test_no_match_at_all() -> None:
     out = predictions_for_records([{"id": "z", "text": "Unseen."}], [], [])
     assert out == {"z": []}
+
+
+def test_greedy_pairs_is_one_to_one_best_first() -> None:
+    from newsevents.evaluate.matching import greedy_pairs
+
+    # candidate (key, i, j): i=0 prefers j=1 (key 0.1) over j=0; i=1 can only take j=1 -> unmatched
+    cands = [(0.5, 0, 0), (0.1, 0, 1), (0.2, 1, 1)]
+    assert greedy_pairs(cands) == [(0, 1)]
+
+
+def test_match_overlapping_spans_prefers_higher_iou() -> None:
+    from newsevents.evaluate.matching import match_overlapping_spans
+
+    pred = [(0, 10), (12, 14)]
+    gold = [(0, 4), (0, 11), (20, 25)]
+    # pred 0 overlaps gold 0 (IoU .4) and gold 1 (IoU .91): takes gold 1; pred 1 overlaps nothing
+    assert match_overlapping_spans(pred, gold) == [(0, 1)]

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["group_rows", "predictions_for_records"]
+__all__ = ["greedy_pairs", "group_rows", "match_overlapping_spans", "predictions_for_records"]
 
 Row = Mapping[str, Any]
 
@@ -57,3 +57,34 @@ def predictions_for_records(
         dup = twin.get("duplicate_of")
         out[rid] = by_article.get(twin_id) or (by_article.get(str(dup), []) if dup else [])
     return out
+
+
+def greedy_pairs(candidates: Iterable[tuple[Any, ...]]) -> list[tuple[int, int]]:
+    """One-to-one matching: ``candidates`` are ``(*sort_key, i, j)`` tuples; best (smallest) key first,
+    each ``i`` and each ``j`` used at most once. Returns the ``(i, j)`` pairs in matching order."""
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for cand in sorted(candidates):
+        i, j = cand[-2], cand[-1]
+        if i in used_i or j in used_j:
+            continue
+        used_i.add(i)
+        used_j.add(j)
+        pairs.append((i, j))
+    return pairs
+
+
+def match_overlapping_spans(
+    pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching of spans overlapping by >= 1 character, best IoU first, then overlap
+    length, then position. Returns ``(pred index, gold index)`` pairs."""
+    cands = []
+    for i, (ps, pe) in enumerate(pred):
+        for j, (gs, ge) in enumerate(gold):
+            inter = min(pe, ge) - max(ps, gs)
+            if inter >= 1:
+                union = max(pe, ge) - min(ps, gs)
+                cands.append((-(inter / union), -inter, i, j))
+    return greedy_pairs(cands)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .matching import match_overlapping_spans
+
 if TYPE_CHECKING:
     from ..document import Document
 
@@ -65,23 +67,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def match_spans(pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """One-to-one greedy matching of overlapping spans, best IoU first, then overlap length.
     Returns (pred index, gold index) pairs."""
-    pairs = []
-    for i, p in enumerate(pred):
-        for j, g in enumerate(gold):
-            ov = _overlap(p, g)
-            if ov >= 1:
-                union = max(p[1], g[1]) - min(p[0], g[0])
-                pairs.append((-(ov / union), -ov, i, j))
-    pairs.sort()
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _, _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
+    return match_overlapping_spans(pred, gold)
 
 
 @dataclass

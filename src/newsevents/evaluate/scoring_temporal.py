@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .data import read_jsonl
-from .matching import predictions_for_records
+from .matching import match_overlapping_spans, predictions_for_records
 
 __all__ = [
     "TEMPORAL_FILE",
@@ -61,25 +61,7 @@ def _kept_predictions(rows: Iterable[Row]) -> tuple[list[Row], int]:
 
 def match_relaxed(gold: Sequence[tuple[int, int]], pred: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """One-to-one (gold index, pred index) pairs overlapping by >= 1 character; best IoU, then overlap."""
-    cands: list[tuple[float, int, int, int]] = []
-    for gi, (gs, ge) in enumerate(gold):
-        for pi, (ps, pe) in enumerate(pred):
-            inter = min(ge, pe) - max(gs, ps)
-            if inter <= 0:
-                continue
-            union = max(ge, pe) - min(gs, ps)
-            cands.append((inter / union, inter, gi, pi))
-    cands.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _iou, _inter, gi, pi in cands:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        pairs.append((gi, pi))
-    return pairs
+    return [(gi, pi) for pi, gi in match_overlapping_spans(pred, gold)]
 
 
 def _norm_value(value: Any) -> str:
