@@ -172,3 +172,36 @@ def test_real_parse_with_clean_only(tmp_path: Path, db_path: Path) -> None:
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": f"k{i}", "text": t} for i, t in enumerate(texts)])
     report = code_inputs([src], db_path, stages=CLEAN, resources=Resources(nlp=load_model()), batch_size=2)
     assert (report.articles_added, report.failures) == (5, 0)
+
+
+def test_killed_run_resumes_without_losing_or_doubling(
+    tmp_path: Path, db_path: Path, coding_stage: str
+) -> None:
+    """A run interrupted midway (Ctrl-C, kill) keeps its committed batches; the re-run codes the rest once."""
+    records = [{"id": f"a{n}", "text": f"Country {n} met its neighbour."} for n in range(10)]
+    src = write_jsonl(tmp_path / "many.jsonl", records)
+    seen: list[str] = []
+
+    def interrupt_after_five(doc: Document, res: Resources) -> Document:
+        seen.append(doc.article.article_id)
+        if len(seen) > 5:
+            raise KeyboardInterrupt  # not an article error: it stops the whole run
+        return doc
+
+    register_stage("test_interrupt")(interrupt_after_five)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            code([src], db_path, stages=(*CLEAN, coding_stage, "test_interrupt"), batch_size=2)
+    finally:
+        _REGISTRY.pop("test_interrupt")
+    with Store(db_path, read_only=True) as store:
+        partial = store.count("articles")
+        assert store.count("events") == partial  # each stored article has its event: batches are atomic
+    assert 0 < partial < 10
+
+    report = code([src], db_path, stages=(*CLEAN, coding_stage), batch_size=2)
+    assert report.skipped_existing == partial
+    with Store(db_path, read_only=True) as store:
+        ids = [r["article_id"] for r in store.rows("articles")]
+        assert sorted(ids) == sorted(r["id"] for r in records)
+        assert store.count("events") == 10
