@@ -26,7 +26,17 @@ Per sentence:
    sentence names only that state ("police arrested people in Lisbon": domestic).
 5. **Subordinate clauses.** A "to"-purpose clause of the same category ("began a hunger strike to protest
    against X") and a participle consequence of an attack ("shelled the town, killing 20") are folded into
-   the main event; "bring/put an end to X" reads as "end X"; "an attempt/plot to kill" is 185.
+   the main event; so is a protest's purpose or participle clause ("marched to demand reforms", "blocked
+   roads, demanding ...") and a verbal participle adjunct ("rejected the plan, urging X to ..."); a gerund
+   after a preposition is content or means, not an event ("accused X of attacking Y", "by dumping ...");
+   "bring/put an end to X" reads as "end X"; "an attempt/plot to kill" is 185.
+   **Background** (``background_level``): relative clauses, participles modifying a noun and clauses of
+   time or cause ("after crowds burned its embassy") only set the scene and are dropped when the sentence
+   has a main event other than a plain statement; "to"-clauses of nouns ("plans to sell arms") and fronted
+   participles ("Rebuked by X, ...") are always dropped; participles used as nouns ("the wounded") are no
+   triggers. Targets: an object owned by the subject ("withdrew its troops from X") yields to the place or
+   recipient; a stranded preposition ("ties with and an embassy in X") takes the later conjunct's object;
+   a threat's target may be the subject of its condition ("... if the United States deploys ...").
 6. **Rule:** an event needs a source or a target actor. The plain statement code 010 ("X said ...") is
    emitted only when the sentence has no other event, its speaker has a state and the reported clause has
    an actor as its subject (the target).
@@ -48,7 +58,7 @@ from .modality import ASSERTED, FUTURE, NEGATED, is_negated, is_reported, modali
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["LIGHT_VERBS", "extract_events"]
+__all__ = ["ASIDE", "LIGHT_VERBS", "SCENE", "background_level", "extract_events"]
 
 LIGHT_VERBS = frozenset(
     {
@@ -95,6 +105,18 @@ _END_VERBS = frozenset({"bring", "put"})
 _THEME_ROOTS = frozenset({"06", "07", "15", "19", "20"})
 _THEME_CODES = frozenset({"163", "057", "0312", "0331", "0332", "0333", "0334"})
 _THEME_PREPS = frozenset({"to", "on", "against", "for", "at"})
+# adverbial clauses that set the scene of the main event (time, cause, circumstance)
+_SCENE_MARKS = frozenset(
+    {"after", "before", "when", "while", "as", "since", "until", "once", "because", "whereas"}
+)
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
+# governors of a future that is the reporter's expectation, not the actor's stated intent
+_OBSERVER_FUTURE = frozenset({"about", "expect", "due", "likely"})
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
+# what a protest is about: its purpose or participle clause ("marched to demand", "rallied, accusing X")
+_PROTEST_CONTENT_ROOTS = frozenset({"01", "02", "10", "11", "12", "14"})
 
 
 @dataclass(frozen=True)
@@ -326,15 +348,16 @@ def _target_candidates(tok: Token, pattern: Pattern) -> list[Token]:
     themes: list[Token] = []
     for c in kids:
         if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "VERB":
-            if _is_theme(c, pattern):
+            if _is_theme(c, pattern) or _own(c):
                 themes.append(c)
-            else:
+            elif c.text.lower() not in _REFLEXIVES:
                 out.append(c)
     order = [p for p in _TARGET_PREPS if p in pattern.prep] + [
         p for p in _TARGET_PREPS if p not in pattern.prep
     ]
     # "granted asylum to X", "imposed sanctions on X": the recipient may hang on the theme noun
     preps = [c for c in kids if c.dep_ in ("prep", "dative")]
+    preps += [g for c in kids if c.dep_ == "prt" for g in c.children if g.dep_ == "prep"]  # "up to 16 X"
     preps += [
         g
         for t in themes
@@ -346,7 +369,29 @@ def _target_candidates(tok: Token, pattern: Pattern) -> list[Token]:
         for c in preps:
             if _lemma(c) == name:
                 out.extend(g for g in c.children if g.dep_ == "pobj")
+    stranded = [c for c in preps if c.n_lefts + c.n_rights == 0]
+    stranded += [
+        c for t in (*out, *themes) for c in t.children if c.dep_ == "prep" and c.n_lefts + c.n_rights == 0
+    ]
+    if stranded:
+        # "granted asylum to [officers holed up in ...]": the object was parsed as the subject of a clause
+        starts = {c.i + 1 for c in stranded}
+        out.extend(
+            g
+            for c in kids
+            if c.dep_ in ("advcl", "ccomp", "conj")
+            for g in c.children
+            if g.dep_ in _SUBJ and g.left_edge.i in starts
+        )
+        # "established ties with and opened an embassy in X": the object comes with the later conjunct
+        out.extend(t for c in tok.conjuncts if c.i > tok.i for t in _target_candidates(c, pattern))
     return out + themes
+
+
+def _own(tok: Token) -> bool:
+    """The object belongs to the subject ("strengthened its forces in X", "withdrew their troops from X"):
+    the place or recipient named by a preposition is the target, not the object."""
+    return any(c.dep_ == "poss" and c.text.lower() in _POSSESSIVES for c in tok.children)
 
 
 def _is_theme(tok: Token, pattern: Pattern) -> bool:
@@ -364,6 +409,21 @@ def _purpose_targets(tok: Token, pattern: Pattern) -> list[Token]:
             g.dep_ == "aux" and g.text.lower() == "to" for g in c.children
         ):
             out.extend(_target_candidates(c, pattern))
+    return out
+
+
+def _condition_subjects(tok: Token, content: Token | None) -> list[Token]:
+    """The subject of a condition attached to a threat: "threatened to stop talks *if the United States*
+    deploys missiles" is a threat to the United States."""
+    out: list[Token] = []
+    for head in (tok, content):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.text.lower() in _CONDITION_MARKS for g in c.children
+            ):
+                out.extend(g for g in c.children if g.dep_ in _SUBJ)
     return out
 
 
@@ -460,6 +520,8 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
         if not pos or (pos != "N" and not lex.has(pos, _lemma(tok)) and _end_object(tok) is None):
             continue
         if pos == "V":
+            if tok.dep_ in _NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
+                continue  # a participle used as a noun: "evacuated the wounded"
             p = _match_verb(tok, lex)
             if p is None or not p.is_event:
                 continue
@@ -489,9 +551,21 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
             matches.append(_Match(tok, p, p.code, None, light))
     for m in matches:
         kids = [c for c in m.token.children if c.dep_ == "xcomp"]
-        if m.pattern.intent in INTENTS or m.pattern.intent == "deny":
+        if m.pattern.intent in INTENTS or m.pattern.intent == "deny" or m.code[:2] == "11":
             kids += [c for c in m.token.children if c.dep_ in ("ccomp", "pcomp")]
-            kids += [g for c in m.token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+        # a gerund after a preposition is the act's content or means, not an event of its own:
+        # "accused X of violating ...", "charged X with supporting ...", "blocked the road by dumping ..."
+        kids += [g for c in m.token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+        if m.pattern.intent in INTENTS or m.pattern.intent == "deny" or m.code[:2] in ("11", "17"):
+            kids += [
+                g
+                for o in m.token.children
+                if o.dep_ == "dobj"
+                for c in o.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ == "pcomp"
+            ]
         if m.content is not None:
             kids.append(m.content)
         stack = list(kids)
@@ -524,18 +598,75 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
 def _subordinate_to(m: _Match, by_token: dict[int, _Match]) -> _Match | None:
     """The event ``m`` only elaborates: a purpose clause of the same category ("began a hunger strike to
     protest against X") or a participle consequence of an attack ("shelled the town, killing 20")."""
-    tok = m.token
+    tok = _clause_head(m.token)  # "killing or wounding 50": the conjunct goes with its head
     if m.light is not None or tok.dep_ not in ("advcl", "xcomp") or tok.head.i not in by_token:
         return None
     main = by_token[tok.head.i]
     if main is m or (tok.dep_ == "xcomp" and (main.light is None or main.light.i != tok.head.i)):
         return None
-    purpose = any(c.dep_ == "aux" and c.text.lower() == "to" for c in tok.children)
+    purpose = _has_to(tok)
     if purpose and main.code[:2] == m.code[:2]:
         return main
+    if (purpose or tok.tag_ == "VBG") and main.code[:2] == "14" and m.code[:2] in _PROTEST_CONTENT_ROOTS:
+        return main  # "marched to demand reforms", "blocked roads, demanding his release"
+    if (
+        m.code[:2] < "14"  # a verbal act; material acts ("..., arresting 12") stay events of their own
+        and tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.i > tok.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+    ):
+        return main  # a participle adjunct elaborates the main event: "rejected the plan, urging X to ..."
     if tok.tag_ == "VBG" and m.code[:2] in _VIOLENT_ROOTS and main.code[:2] in _VIOLENT_ROOTS:
         return main
     return None
+
+
+def _clause_head(tok: Token) -> Token:
+    head = tok
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head
+
+
+def _has_to(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.text.lower() == "to" for c in tok.children)
+
+
+SCENE, ASIDE = 1, 2  # background levels: a scene-setting clause; a non-actual or fronted aside
+
+
+def background_level(tok: Token) -> int:
+    """0 when ``tok`` heads or sits in the main clause; ``SCENE`` when it sits in a clause that sets the
+    scene of the main event: a relative clause ("the rebels, who seized the town last year, ..."), a
+    participle modifying a noun ("the rally staged by students", "rebels fighting the army") or an
+    adverbial clause of time or cause ("after crowds burned the embassy", "as police cracked down");
+    ``ASIDE`` for a "to"-clause of a noun, which is not a fact ("plans to sell arms", "refusal to accept"),
+    and a fronted participle ("Rebuked by X, Y ...")."""
+    cur = tok
+    for _ in range(6):
+        head = _clause_head(cur)
+        dep = head.dep_
+        if dep == "acl" and head.pos_ in ("VERB", "AUX"):
+            return ASIDE if _has_to(head) else SCENE
+        if dep == "relcl":
+            return SCENE
+        if dep == "advcl":
+            kids = list(head.children)
+            if any(
+                c.dep_ in ("mark", "advmod") and c.i < head.i and c.text.lower() in _SCENE_MARKS for c in kids
+            ):
+                return SCENE
+            if (
+                head.tag_ == "VBN"
+                and head.i < head.head.i
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in kids)
+            ):
+                return ASIDE
+        if dep == "ROOT" or head.head is head:
+            return 0
+        cur = head.head
+    return 0
 
 
 def _reported_demand(tok: Token) -> str | None:
@@ -554,10 +685,17 @@ def _reported_demand(tok: Token) -> str | None:
     return None
 
 
+def _observed_future(tok: Token) -> bool:
+    """The future is the reporter's expectation, not the actor's stated intent: "is about to", "is expected
+    to"."""
+    head = _clause_head(tok)
+    return head.dep_ == "xcomp" and _lemma(head.head) in _OBSERVER_FUTURE
+
+
 def _future_statement(tok: Token) -> bool:
     """The trigger states a future action (ignoring negation): "will not accept", "plans to impose"."""
     if not is_negated(tok):
-        return modality_of(tok) == FUTURE
+        return modality_of(tok) == FUTURE and not _observed_future(tok)
     aux = {c.text.lower() for c in tok.children if c.dep_ == "aux"}
     return bool(aux & {"will", "shall", "'ll", "wo"}) or ("would" in aux and is_reported(tok))
 
@@ -600,14 +738,35 @@ def _sources(tok: Token, finder: _ActorFinder) -> list[Actor]:
     """Actors of the subject of ``tok``; a pronoun subject of a reported clause falls back on the speaker."""
     subj = _subject(tok)
     found = finder.actors(subj)
-    if found or subj is None or subj.text.lower() not in _PRONOUNS:
+    if subj is None or subj.text.lower() not in _PRONOUNS or any(a.country for a in found):
         return found
     reporter = _reporter(tok)
-    return finder.actors(_subject(reporter)) if reporter is not None else []
+    speakers = finder.actors(_subject(reporter)) if reporter is not None else []
+    if not found:
+        return speakers
+    # "the Chilean rebels said they ...": a pronoun resolved to a bare sector is the speaker of that sector
+    same = [a for a in speakers if a.country and a.sector == found[0].sector]
+    return same or found
+
+
+def _main_events(matches: list[_Match]) -> list[_Match]:
+    """Drop asides, and the events of scene-setting clauses when the sentence has a main event other than a
+    plain statement: the sentence codes its main event ("X restored ties with Y years after crowds burned
+    its embassy"), but "he said progress was made, except with X, which denounced him" keeps the
+    denunciation."""
+    levels = {
+        m.token.i: background_level(m.light if m.light is not None else m.token)
+        for m in matches
+        if m.code != "185"  # "an attempt to kill" is the event itself
+    }
+    has_main = any(not levels.get(m.token.i) and m.pattern.intent != "say" for m in matches)
+    limit = SCENE if has_main else ASIDE
+    return [m for m in matches if levels.get(m.token.i, 0) < limit]
 
 
 def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexicon, text: str) -> list[Event]:
     matches, consumed = _find_triggers(sent, lex)
+    matches = _main_events(matches)
     ev_start, ev_end = _evidence(sent, text)
     out: list[Event] = []
     seen: set[tuple[str, int | None, int | None, str]] = set()
@@ -683,6 +842,8 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
                     else _noun_targets(m.content)
                 )
             targets = finder.first(cands + _purpose_targets(tok, p), sources)
+            if not targets and m.code[:2] == "13":
+                targets = finder.first(_condition_subjects(tok, m.content), sources)
             modality = modality_of(tok)
         base = 0.35 + (0.1 if p.specificity else 0.0) + (0.05 if m.code != p.code else 0.0)
         demand = _reported_demand(tok) if m.light is None else None

@@ -8,7 +8,8 @@ Rules (first that applies wins):
   and the trigger is its root). "would" inside a reported clause ("he said they would meet") is the future
   of the past and counts as **future**.
 - **future**: "will"/"shall"/"'ll", "going to", or the trigger is the "to"-complement of a plan/intent
-  governor ("plans to visit", "is to visit", "is set to", "decided to").
+  governor ("plans to visit", "is to visit", "is set to", "is about to", "decided to"), also further up a
+  chain of complements ("prepared to resume shelling", "will try to reach").
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ FUTURE_GOVERNORS = frozenset(
         "set",
         "due",
         "go",  # "going to"
+        "about",  # "is about to"
         "be",  # "is to visit"
         "hope",
         "want",
@@ -117,10 +119,15 @@ def modality_of(tok: Token) -> str:
             return FUTURE
         return HYPOTHETICAL
     gov = _governor(head)
-    if gov is not None:
+    for _ in range(3):  # up the "to"-complement chain: "prepared to resume shelling"
+        if gov is None:
+            break
         lemma = gov.lemma_.lower()
         if lemma in FUTURE_GOVERNORS and not (lemma == "go" and gov.tag_ != "VBG"):
             return FUTURE
+        if _aux_lemmas(gov) & _FUTURE_AUX:
+            return FUTURE
+        gov = _governor(gov)
     sent = tok.sent
     if tok.dep_ == "ROOT" and sent.text.rstrip().endswith("?"):
         return HYPOTHETICAL
