@@ -32,6 +32,9 @@ from newsevents.events.lexicon import load_lexicon, parse_lexicon
         ("expel", (), {"inspector"}, "1662"),
         ("call", {"off"}, {"strike"}, "082"),
         ("withdraw", {"from"}, {"peacekeeping force", "force"}, "1661"),
+        ("patrol", (), (), "150"),
+        ("liberate", (), {"town"}, "192"),
+        ("liberate", (), (), "192"),
     ],
 )
 def test_pattern_lookup(lemma: str, preps: tuple[str, ...], args: set[str], code: str) -> None:
