@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 from importlib import resources
 
 from .entries import Entry, split_code
@@ -102,6 +103,19 @@ def place_entries() -> Iterator[Keyed]:
             yield key_of(n), entry
 
 
+def history_entries() -> Iterator[Keyed]:
+    """``actor_history.tsv``: places whose state or role changed, valid within their dates only."""
+    for row in read_rows("actor_history.tsv"):
+        iso, kind = row[1].strip(), row[2].strip()
+        start, end = _date(_field(row, 3)), _date(_field(row, 4))
+        for n in (x for x in row[0].split("|") if x):
+            if kind == "capital":
+                entry = Entry("capital", f"{iso}GOV", iso, "GOV", n, priority=0, start=start, end=end)
+            else:
+                entry = Entry("city", iso, iso, "CVL", n, priority=0, start=start, end=end)
+            yield key_of(n), replace(entry, case=case_rule(n))
+
+
 def named_entries(file: str, kind: str, countries: frozenset[str]) -> Iterator[Keyed]:
     """``orgs.tsv`` / ``persons.tsv``: names, code, optional term."""
     for row in read_rows(file):
@@ -113,6 +127,42 @@ def named_entries(file: str, kind: str, countries: frozenset[str]) -> Iterator[K
             label = names[0] if kind == "person" else n
             entry = Entry(kind, code, country, sector, label, start=start, end=end, case=case_rule(n))
             yield key_of(n), entry
+
+
+# "the Bush administration", "the Abe government": a leader's surname before one of these nouns is the
+# government they led
+_GOVERNMENT_NOUNS = ("administration", "government", "govt", "cabinet", "regime", "presidency", "junta")
+LEADER_FILES = ("persons.tsv", "actor_leaders.tsv")
+
+
+def leader_government_entries(countries: frozenset[str]) -> Iterator[Keyed]:
+    """``<surname> administration`` -> the leader's country + GOV, restricted to the leader's terms.
+
+    Surnames are the last words of the names of heads of state and government (``LEADER_FILES``) with at
+    least 3 letters; a surname shared by leaders of different countries is ambiguous and left out.
+    """
+    by_surname: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
+    label: dict[str, str] = {}
+    for file in LEADER_FILES:
+        for row in read_rows(file):
+            country, sector = split_code(row[1].strip(), countries)
+            if not country or sector != "GOV":
+                continue
+            start, end = _date(_field(row, 2)), _date(_field(row, 3))
+            for name in (n for n in row[0].split("|") if n):
+                toks = tokenize(name)
+                if toks and len(toks[-1].norm) >= 3 and toks[-1].is_title:
+                    by_surname.setdefault(toks[-1].norm, []).append((country, start, end))
+                    label.setdefault(toks[-1].norm, toks[-1].text)
+    for surname, terms in by_surname.items():
+        if len({c for c, _, _ in terms}) != 1:
+            continue
+        country = terms[0][0]
+        for start, end in sorted({(s, e) for _, s, e in terms}, key=lambda t: t[0] or dt.date.min):
+            for noun in _GOVERNMENT_NOUNS:
+                name = f"{label[surname]} {noun}"
+                entry = Entry("org", f"{country}GOV", country, "GOV", name, start=start, end=end, case="cap")
+                yield (surname, noun), entry
 
 
 def agent_entries() -> Iterator[Keyed]:
@@ -131,9 +181,12 @@ def builtin_entries() -> Iterator[Keyed]:
     yield from country_entries()
     yield from igo_entries()
     yield from place_entries()
+    yield from history_entries()
     yield from named_entries("orgs.tsv", "org", countries)
     yield from named_entries("actor_media.tsv", "org", countries)
     yield from named_entries("actor_legislatures.tsv", "org", countries)
     yield from named_entries("persons.tsv", "person", countries)
+    yield from named_entries("actor_leaders.tsv", "person", countries)
+    yield from leader_government_entries(countries)
     yield from named_entries("actor_officials.tsv", "person", countries)
     yield from agent_entries()

@@ -16,6 +16,7 @@ from .tokens import tokenize
 
 _GLUE_RE = re.compile(r"^(?:\s|'s|’s|\bof\b|\bthe\b|-)*$", re.IGNORECASE)
 _APPOS_RE = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+)?")
+_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _DEFINITE_RE = re.compile(r"\b[Tt]he\s+$")
 _ROLE_KINDS = frozenset({"agent", "country", "igo", "org"})
 _NAMED = frozenset({"person", "country", "igo", "org"})
@@ -43,7 +44,7 @@ def role_span(text: str, start: int, end: int, mentions: Sequence[Actor]) -> tup
             break
         first, cur = m.start, m.start
     if first is not None:
-        return first, end
+        return first, _of_country(text, end, mentions)
     app = _APPOS_RE.match(text, end)
     if app is None or app.end() == end:
         return None
@@ -54,6 +55,15 @@ def role_span(text: str, start: int, end: int, mentions: Sequence[Actor]) -> tup
             break
         last, cur = m.end, m.end
     return (start, last) if last is not None else None
+
+
+def _of_country(text: str, end: int, mentions: Sequence[Actor]) -> int:
+    """Extend a titled name by its "of <country>" ("King Hassan of Morocco") when one follows."""
+    of = _OF_RE.match(text, end)
+    if of is None:
+        return end
+    nxt = next((m for m in mentions if m.start == of.end()), None)
+    return nxt.end if nxt is not None and nxt.kind == "country" else end
 
 
 def _norms(text: str) -> frozenset[str]:

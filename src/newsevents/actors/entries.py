@@ -87,13 +87,16 @@ def select(entries: Sequence[Entry], date: dt.date | None, today: dt.date | None
     """The entry that applies on ``date``.
 
     Dated entries are tried in order (the first that covers the date wins), then the undated default.
-    Without a date the undated default applies, else the most recent term. A known person outside all
-    of their terms is an elite (country + ``ELI``).
+    Without a date the undated default applies, else the office held longest (:func:`characteristic`).
+    A known person outside all of their terms on a given date is an elite (country + ``ELI``).
+    A dated place or organisation entry (a capital before independence, a renamed body) that covers the
+    date wins over the undated ones; one that does not cover it is ignored.
     """
     if not entries:
         return None
     top = max(e.rank for e in entries)
     entries = [e for e in entries if e.rank == top]
+    entries = _by_period(entries, date)
     best_kind = min(KIND_RANK.get(e.kind, 9) for e in entries)
     entries = [e for e in entries if KIND_RANK.get(e.kind, 9) == best_kind]
     dated = [e for e in entries if e.dated]
@@ -107,10 +110,44 @@ def select(entries: Sequence[Entry], date: dt.date | None, today: dt.date | None
         return _former(_nearest(dated, date))
     if undated:
         return undated[0]
-    latest = max(dated, key=lambda e: e.start or dt.date.min)
-    if latest.end is not None and latest.end < (today or dt.date.today()):
-        return _former(latest)
-    return latest
+    return characteristic(dated, today)
+
+
+def characteristic(entries: Sequence[Entry], today: dt.date | None = None) -> Entry:
+    """The entry a person is best known for when the text has no date: the code held longest in total.
+
+    Without a date nobody is known to be out of office, so the country and office are kept (undated
+    CAMEO-manual style text about "President Bill Clinton" is about the president). Ties go to the
+    most recent term.
+    """
+    now = today or dt.date.today()
+    totals: dict[str | None, int] = {}
+    for e in entries:
+        start = e.start or e.end or now
+        totals[e.code] = totals.get(e.code, 0) + max(((e.end or now) - start).days, 0)
+    best = max(totals.values())
+    return max(
+        (e for e in entries if totals[e.code] == best), key=lambda e: (e.start or dt.date.min, e.end or now)
+    )
+
+
+def _by_period(entries: Sequence[Entry], date: dt.date | None) -> list[Entry]:
+    """Drop non-person entries whose period excludes ``date``; one whose period covers it wins outright.
+
+    Without a date the undated (current) entries stand. Persons are left alone: outside their terms they
+    become elites (see :func:`select`).
+    """
+    periodic = [e for e in entries if e.dated and e.kind != "person"]
+    if not periodic:
+        return list(entries)
+    if date is None:
+        rest = [e for e in entries if e not in periodic]
+        return rest or list(entries)
+    covering = [e for e in periodic if e.valid_on(date)]
+    if covering:
+        return covering
+    rest = [e for e in entries if e not in periodic]
+    return rest or list(entries)
 
 
 def _nearest(entries: Sequence[Entry], date: dt.date) -> Entry:

@@ -53,8 +53,13 @@ _PREPS = frozenset(
         "about",
     }
 )
+# name particles ignored when matching a person's name variant ("Omar Hassan el-Bashir")
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "ben", "abu", "de", "da", "van", "von", "der"})
 _ISO_DATE_RE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
-_FORMER = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time", "exiled"})
+_FORMER = frozenset(
+    {"former", "ex", "retired", "erstwhile", "onetime", "one-time", "exiled", "ousted", "deposed", "toppled"}
+    | {"overthrown", "late", "disgraced", "jailed", "imprisoned"}
+)
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _ENTITY_KINDS = frozenset({"person", "org", "igo", "actor"})
 _PLACE_KINDS = frozenset({"country", "capital", "prestate", "region", "city"})
@@ -92,6 +97,8 @@ class ActorKB:
             lengths[key[0]].add(len(key))
         self._lengths = {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
         self.countries = countries
+        self._variant_index: dict[tuple[str, str], tuple[Entry, ...]] | None = None
+        self._typo_index: dict[str, tuple[Entry, ...]] | None = None
 
     def __len__(self) -> int:
         return len(self._table)
@@ -130,6 +137,74 @@ class ActorKB:
                 continue
             i += 1
         return out
+
+    # ------------------------------------------------------------------ fallbacks
+    def person_variant(self, tokens: Sequence[Token]) -> tuple[Entry, ...]:
+        """Person entries for a name written with extra or missing middle parts.
+
+        "Harry Ho-jen Tseng" or "Omar Hassan el-Bashir" -> the person stored as first + last name
+        ("Harry Tseng"), Arabic particles (al, el, bin ...) ignored. Only names of 2+ capitalised words.
+        """
+        words = [t.norm for t in tokens if t.norm not in _PARTICLES]
+        if len(words) < 2 or not all(t.is_title for t in tokens):
+            return ()
+        found = tuple(e for e in self._table.get((words[0], words[-1]), ()) if e.kind == "person")
+        return found or tuple(
+            e for e in self._variants().get((words[0], words[-1]), ()) if e.kind == "person"
+        )
+
+    def typo_place(self, token: Token) -> tuple[Entry, ...]:
+        """Country, capital or city entries for a capitalised word with two adjacent letters swapped
+        ("Dehli" -> Delhi); words shorter than 5 letters never match."""
+        if len(token.norm) < 5 or not token.is_title:
+            return ()
+        return self._typos().get(token.norm, ())
+
+    def _fallback(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
+        used = {k for m in matches for k in range(m.i, m.j)}
+        out: list[Match] = []
+        run: list[int] = []
+        for k in [*range(len(tokens)), -1]:
+            if k >= 0 and k not in used and tokens[k].is_title and tokens[k].norm not in _OF:
+                run.append(k)
+                continue
+            if len(run) >= 2:
+                found = self.person_variant([tokens[i] for i in run])
+                if found:
+                    out.append(Match(run[0], run[-1] + 1, found))
+                    used.update(run)
+            run = []
+        for k, t in enumerate(tokens):
+            if k not in used:
+                typo = self.typo_place(t)
+                if typo:
+                    out.append(Match(k, k + 1, typo))
+        return out
+
+    def _variants(self) -> dict[tuple[str, str], tuple[Entry, ...]]:
+        if self._variant_index is None:
+            index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+            for key, entries in self._table.items():
+                words = [w for w in key if w not in _PARTICLES]
+                if len(words) >= 2 and any(e.kind == "person" for e in entries):
+                    index[(words[0], words[-1])].extend(e for e in entries if e.kind == "person")
+            self._variant_index = {k: tuple(v) for k, v in index.items()}
+        return self._variant_index
+
+    def _typos(self) -> dict[str, tuple[Entry, ...]]:
+        if self._typo_index is None:
+            index: dict[str, list[Entry]] = defaultdict(list)
+            for key, entries in self._table.items():
+                places = [e for e in entries if e.kind in ("country", "capital", "city")]
+                if len(key) != 1 or len(key[0]) < 5 or not places:
+                    continue
+                word = key[0]
+                for i in range(len(word) - 1):
+                    swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+                    if swapped != word and swapped not in self._lengths:
+                        index[swapped].extend(places)
+            self._typo_index = {k: tuple(v) for k, v in index.items()}
+        return self._typo_index
 
     # ------------------------------------------------------------------ resolution
     def resolve(self, text: str, date: dt.date | str | None = None, context: str | None = None) -> Actor:
@@ -250,6 +325,8 @@ class ActorKB:
         if not tokens:
             return empty
         matches = self.match(tokens)
+        if not any(e.kind == "person" or e.country for m in matches for e in m.entries):
+            matches = sorted([*matches, *self._fallback(tokens, matches)], key=lambda m: m.i)
         inner = {k for m in matches for k in range(m.i + 1, m.j)}
         segs = _segments(text, tokens, inner)
         hits: list[_Hit] = []
@@ -275,9 +352,9 @@ class ActorKB:
         if lead is not None and lead.entry.sector:
             sector = lead.entry.sector
             known = lead.dated and date is not None
-            if sector == "ELI" and not known and agent_hint is not None and agent_hint.priority >= 2:
-                # an explicit office in the phrase ("Secretary of State X"); known terms win
-                # ("President Trump" in 2022 is a former office holder: USAELI)
+            if not known and agent_hint is not None and agent_hint.priority >= 2 and agent_hint.sector:
+                # an explicit office in the phrase ("Secretary of State X") names the role; known terms
+                # win ("President Trump" in 2022 is a former office holder: USAELI)
                 sector = agent_hint.sector
         else:
             agent = agent_hint

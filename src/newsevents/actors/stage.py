@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING
 from ..document import Actor, Document
 from ..pipeline import Resources, register_stage
 from .coref import add_compounds, add_titles, role_span
+from .entries import select
 from .kb import ActorKB, load_kb
+from .span import compose_code
 from .tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -62,6 +64,8 @@ _EXPLETIVE = frozenset(
     | {"cost", "mean", "come", "get", "make", "feel", "sound", "turn", "go"}
 )
 _GROUP_KINDS = frozenset({"country", "org", "igo"})
+# "of the", then up to four capitalised or parenthesised words ("of the Azadliq (Freedom) opposition")
+_OF_GLUE_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w'-]*|\([^()]{1,40}\))\s+){0,4}")
 
 
 @register_stage("actors", requires=("spacy_doc",), assigns=("mentions",))
@@ -85,6 +89,7 @@ def find_mentions(
     mentions = [_capital_as_place(m, index) for m in mentions]
     mentions = _add_persons(text, tokens, mentions, sdoc, kb, date)
     mentions = add_titles(text, mentions)
+    mentions = of_phrase_sectors(text, mentions, kb)
     mentions = _add_pronouns(text, mentions, index)
     mentions = _add_group_pronouns(text, mentions, index)
     mentions = add_compounds(text, mentions)
@@ -155,6 +160,13 @@ def _add_persons(
         known = next((registry[k] for k in _name_keys(name) if k in registry), None)
         if known is not None:
             found.append(_as_person(known, name, s, e))
+            continue
+        variant = select(kb.person_variant(tokenize(name)), date)
+        if variant is not None and variant.code:
+            person = Actor(name, s, e, variant.code, variant.country, variant.sector, variant.name, "person")
+            found.append(person)
+            for key in _name_keys(name):
+                registry.setdefault(key, person)
             continue
         span = role_span(text, s, e, mentions)
         role = kb.resolve(text[span[0] : span[1]], date) if span else None
@@ -274,6 +286,29 @@ def _add_group_pronouns(text: str, mentions: list[Actor], index: _TokenIndex) ->
             continue
         out.append(replace(ante, text=match.group(), start=match.start(), end=match.end()))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def of_phrase_sectors(text: str, mentions: list[Actor], kb: ActorKB) -> list[Actor]:
+    """A generic role word takes the sector of its "of" phrase: "leaders of the Azadliq opposition
+    coalition" -> OPP, "the head of the army" -> MIL, "leaders of Hamas" -> Hamas's country and sector."""
+    out = list(mentions)
+    for k, m in enumerate(mentions[:-1]):
+        if m.kind != "agent" or m.country or _priority(kb, m.text) > 1:
+            continue
+        nxt = next((n for n in mentions[k + 1 :] if n.start >= m.end), None)
+        if nxt is None or not nxt.sector or nxt.kind not in ("agent", "org"):
+            continue
+        if _OF_GLUE_RE.fullmatch(text, m.end, nxt.start) is None:
+            continue
+        if nxt.kind == "agent" and _priority(kb, nxt.text) < 2:
+            continue
+        country = m.country or (nxt.country if nxt.kind == "org" else None)
+        out[k] = replace(m, sector=nxt.sector, country=country, code=compose_code(country, nxt.sector))
+    return out
+
+
+def _priority(kb: ActorKB, phrase: str) -> int:
+    return max((e.priority for e in kb.lookup(phrase) if e.kind == "agent"), default=2)
 
 
 def _without_overlaps(mentions: list[Actor]) -> list[Actor]:
