@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ def part(start: int, end: int, text: str = "") -> dict[str, Any]:
 
 
 def gold(
-    contents: list[tuple[int, int]], sources: list[tuple[int, int]] = (), text: str = ""
+    contents: Sequence[tuple[int, int]], sources: Sequence[tuple[int, int]] = (), text: str = ""
 ) -> dict[str, Any]:
     return {
         "type": "Attribution" if sources else "Attribution-no-source",

@@ -96,7 +96,7 @@ def test_the_shortest_enclosing_quote_wins() -> None:
     assert linked.quote_id == "a:q2"
 
 
-ROWS = [
+ROWS: list[dict[str, str | None]] = [
     {"speaker_text": "Foreign Minister Ana Soto", "speaker_code": "CHLGOV", "content_text": "We will sign"},
     {"speaker_text": "state media", "speaker_code": "ALBMED", "content_text": "The dam is safe"},
     {"speaker_text": None, "speaker_code": None, "content_text": "Nobody knows"},
@@ -110,3 +110,12 @@ def test_filter_quotes_by_speaker_country_and_text() -> None:
     assert filter_quotes(ROWS, text="DAM") == [ROWS[1]]
     assert filter_quotes(ROWS, country="CHL", text="dam") == []
     assert filter_quotes(ROWS) == ROWS
+
+
+def test_parse_cues_reads_adjectives_and_agent_nouns() -> None:
+    lex = parse_cues(["wary\tadjective", "critic\tagent", "find\tclause", "seem\tseem"])
+    assert "wary" in lex.adjectives
+    assert "critic" in lex.agents
+    assert lex.verb_kind("find") == "clause"
+    assert lex.verb_kind("seem") == "seem"
+    assert "wary" not in lex.verbs and "critic" not in lex.nouns

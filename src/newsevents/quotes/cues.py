@@ -8,15 +8,18 @@ from importlib import resources
 
 __all__ = ["CueLexicon", "load_cues", "parse_cues"]
 
-KINDS = ("speech", "belief", "object", "intent", "noun")
+KINDS = ("speech", "belief", "object", "intent", "clause", "seem", "noun", "adjective", "agent")
 
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """Verb lemmas by kind (``speech``, ``belief``, ``object``, ``intent``) and the cue nouns."""
+    """Verb lemmas by kind (``speech``, ``belief``, ``object``, ``intent``, ``clause``, ``seem``), the cue
+    nouns, the cue adjectives ("confident that", "critical of") and the agent nouns ("a critic of")."""
 
     verbs: dict[str, str]
     nouns: frozenset[str]
+    adjectives: frozenset[str] = frozenset()
+    agents: frozenset[str] = frozenset()
 
     def verb_kind(self, lemma: str) -> str | None:
         return self.verbs.get(lemma)
@@ -26,6 +29,8 @@ def parse_cues(lines: list[str]) -> CueLexicon:
     """Build the lexicon from TSV lines (``lemma<TAB>kind``; ``#`` comments and blank lines skipped)."""
     verbs: dict[str, str] = {}
     nouns: set[str] = set()
+    adjectives: set[str] = set()
+    agents: set[str] = set()
     for line in lines:
         line = line.strip()
         if not line or line.startswith("#"):
@@ -34,9 +39,13 @@ def parse_cues(lines: list[str]) -> CueLexicon:
         kind = kind.strip()
         if kind == "noun":
             nouns.add(lemma.lower())
+        elif kind == "adjective":
+            adjectives.add(lemma.lower())
+        elif kind == "agent":
+            agents.add(lemma.lower())
         elif kind in KINDS:
             verbs[lemma.lower()] = kind
-    return CueLexicon(verbs, frozenset(nouns))
+    return CueLexicon(verbs, frozenset(nouns), frozenset(adjectives), frozenset(agents))
 
 
 @lru_cache(maxsize=1)

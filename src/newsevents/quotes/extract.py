@@ -37,6 +37,81 @@ _OBJECT_PREPS = frozenset({"for", "on", "as", "about", "of", "that"})
 _TRAIL = frozenset({",", ".", ";", ":", "-", "--", "—", "–", "and", "but", "or", "(", "["})
 _LEAD = frozenset({",", ";", ":", "-", "--", "—", "–", ")", "]"})
 _SPEAKER_RIGHT = frozenset({"compound", "flat", "appos", "nmod"})
+_ABOUT_PREPS = frozenset({"about", "on", "of", "for", "to", "against", "over"})
+_CONTENT_PRONOUNS = frozenset(
+    {"it", "this", "that", "what", "which", "these", "those", "something", "nothing", "so"}
+)
+_AUDIENCE = frozenset(
+    [
+        "reporter",
+        "journalist",
+        "audience",
+        "crowd",
+        "supporter",
+        "listener",
+        "viewer",
+        "reader",
+        "press",
+        "interviewer",
+        "host",
+        "anchor",
+        "student",
+        "worker",
+        "voter",
+        "member",
+        "delegate",
+        "donor",
+        "people",
+    ]
+)
+# verbs whose "to" phrase is what they answer or point at, not an addressee ("responded to the report")
+_TO_CONTENT = frozenset(
+    {"respond", "reply", "react", "point", "refer", "object", "allude", "agree", "testify"}
+)
+# entity types of a time, place or amount phrase, never the content ("spoke on Friday", "posted on Twitter")
+_CIRCUMSTANCE = frozenset(
+    {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "ORG", "MONEY", "PERCENT"}
+)
+# what can be the source of a clause introduced by "in" ("In the latest survey, ...")
+_DOCUMENTS = frozenset(
+    [
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "analysis",
+        "memo",
+        "document",
+        "letter",
+        "filing",
+        "video",
+        "ad",
+        "advertisement",
+        "book",
+        "article",
+        "column",
+        "op-ed",
+        "editorial",
+        "essay",
+        "tweet",
+        "post",
+        "census",
+        "data",
+        "ruling",
+        "complaint",
+        "lawsuit",
+        "indictment",
+        "transcript",
+        "footage",
+        "commercial",
+    ]
+)
+_NOUN_PREPS = frozenset({"for", "of", "about", "on", "against", "over", "to"})
+_ADJECTIVE_PREPS = frozenset({"of", "about", "that", "over", "with", "in", "on", "toward", "towards"})
+# adverbs that mark their clause as reported without naming a source ("the deal was reportedly signed")
+_HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"})
+_CLOSERS = frozenset({'"', "”", "’", "''", "'"})
+_LEMMA_FIXES = {"hop": "hope"}
 _MAX_GAP = 80  # characters between a quote and a cue verb next to it
 
 
@@ -51,7 +126,9 @@ class Attribution:
     speaker_start: int | None = None
     speaker_end: int | None = None
     speaker_head: int | None = None
-    via: str = "verb"  # verb | paren | according | noun | direct | continuation | colon
+    # verb[-dep of the content root] | paren | according | document | hearsay | seem | noun[-prep] | agent
+    # | direct | continuation | colon
+    via: str = "verb"
     # the phrase that codes the speaker when the speaker is a relative pronoun ("X, who said ...")
     referent: tuple[int, int, int] | None = None
 
@@ -75,7 +152,26 @@ def find_attributions(
     found = _dedup(found)
     found.extend(_direct(sdoc, text, quotes, found, lex, paras, para_starts))
     found.sort(key=lambda a: (a.content_start, a.cue_start))
-    return _dedup(found)
+    return _outermost(_dedup(found))
+
+
+def _outermost(atts: list[Attribution]) -> list[Attribution]:
+    """Drop attributions nested in another one's content, cue and all ("X said Y claimed Z" is one
+    attribution, by X): the reported report is part of what X said. ``atts`` sorted by content start."""
+    out: list[Attribution] = []
+    reach: list[Attribution] = []  # kept attributions, by content start
+    for a in atts:
+        outer = any(
+            b.content_start <= a.content_start
+            and a.content_end <= b.content_end
+            and b.content_start <= a.cue_start < b.content_end
+            and b.content != a.content
+            for b in reach
+        )
+        if not outer:
+            out.append(a)
+            reach.append(a)
+    return out
 
 
 def _dedup(atts: list[Attribution]) -> list[Attribution]:
@@ -102,25 +198,37 @@ def _from_token(
     lower = tok.lower_
     if lower == "according":
         return _according(tok, quotes, paras, para_starts)
+    if lower in _HEARSAY and tok.head.pos_ in ("VERB", "AUX") and not _in_quote(tok.idx, quotes):
+        head = tok.head
+        span = _trim_tokens(tok.doc, head.left_edge.i, head.right_edge.i)
+        if span is None:
+            return None
+        start, end = _fit(span, tok.idx, quotes, paras, para_starts)
+        return Attribution(tok.idx, tok.idx + len(tok.text), start, end, via="hearsay")
+    if lower == "in" and tok.dep_ == "prep":
+        return _in_document(tok, lex, quotes, paras, para_starts)
     pos = tok.pos_
     if pos == "NOUN":
-        if tok.lemma_.lower() in lex.nouns and not _in_quote(tok.idx, quotes):
+        if _in_quote(tok.idx, quotes):
+            return None
+        if tok.lemma_.lower() in lex.nouns:
             return _noun_cue(tok, quotes, paras, para_starts)
+        if tok.lemma_.lower() in lex.agents:
+            return _agent_noun(tok, quotes, paras, para_starts)
+        return None
+    if pos == "ADJ":
+        if tok.lemma_.lower() in lex.adjectives and tok.dep_ in ("acomp", "amod", "oprd", "conj"):
+            return _adjective_cue(tok, lex, quotes, paras, para_starts)
         return None
     if pos not in ("VERB", "AUX"):
         return None
-    kind = lex.verb_kind(tok.lemma_.lower())
+    kind = lex.verb_kind(verb_lemma(tok))
     if kind is None:
         return None
-    roots = [c for c in tok.children if c.dep_ == "ccomp"]
-    if not roots and kind in ("object", "intent"):
-        roots = [
-            c
-            for c in tok.children
-            if c.i > tok.i and (c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS))
-        ]
-    if not roots and kind in ("belief", "intent"):
-        roots = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]
+    if kind == "seem":
+        return _evidential(tok, quotes, paras, para_starts)
+    roots = _arguments(tok, kind)
+    passive = _is_passive(tok)
     paren = False
     if roots:
         if len(roots) > 1 and roots[0].i < tok.i < roots[-1].i:
@@ -136,14 +244,142 @@ def _from_token(
     start, end = _fit(span, tok.idx, quotes, paras, para_starts)
     if end <= start:
         return None
-    subj = subject_of(tok, lex)
+    subj = _agent(tok) if passive else subject_of(tok, lex)
     if kind == "speech" and end <= tok.idx and (subj is None or start <= subj.idx < end):
         subj = _inverted_subject(tok)
     if _in_quote(tok.idx, quotes) and (kind != "speech" or subj is None or subj.lower_ in _FIRST_SECOND):
         return None  # "I think ..." inside a quotation is the quote, not another attribution
-    att = Attribution(tok.idx, tok.idx + len(tok.text), start, end, via="paren" if paren else "verb")
+    via = "paren" if paren else ("verb-" + roots[0].dep_ if roots else "verb")
+    att = Attribution(tok.idx, tok.idx + len(tok.text), start, end, via=via)
     _set_speaker(att, subj, inside_ok=paren)
     return att
+
+
+def verb_lemma(tok: Token) -> str:
+    """The lemma of a verb token, repairing the small model's misreadings ("hoped" -> "hop")."""
+    lemma = tok.lemma_.lower()
+    return _LEMMA_FIXES.get(lemma, lemma) if tok.lower_.startswith(lemma) else lemma
+
+
+def _evidential(
+    tok: Token, quotes: Sequence[QuoteSpan], paras: Sequence[tuple[int, int]], para_starts: Sequence[int]
+) -> Attribution | None:
+    """ "X seems to ...", "it appears likely that ...": an impression without a named source (unless one
+    is given: "to many voters it seemed ..."); the content is the subject and the complement."""
+    comp = [
+        c
+        for c in tok.children
+        if c.i > tok.i
+        and (c.dep_ in ("xcomp", "acomp", "ccomp", "oprd", "attr") or c.lower_ in ("like", "as"))
+    ]
+    if not comp or _in_quote(tok.idx, quotes):
+        return None
+    subj = next((c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i), None)
+    left = (
+        subj.left_edge.i if subj is not None and subj.lower_ not in ("it", "there") else comp[0].left_edge.i
+    )
+    span = _trim_tokens(tok.doc, left, max(c.right_edge.i for c in comp))
+    if span is None:
+        return None
+    start, end = _fit(span, tok.idx, quotes, paras, para_starts)
+    att = Attribution(tok.idx, tok.idx + len(tok.text), start, end, via="seem")
+    to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    _set_speaker(att, next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None)
+    return att
+
+
+def _adjective_cue(
+    tok: Token,
+    lex: CueLexicon,
+    quotes: Sequence[QuoteSpan],
+    paras: Sequence[tuple[int, int]],
+    para_starts: Sequence[int],
+) -> Attribution | None:
+    """ "X is confident that ...", "critical of the plan", "worried about ...": the clause or the object
+    of the adjective; the source is the subject of its copula (or the noun it modifies)."""
+    roots = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i]
+    if not roots:
+        roots = [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _ADJECTIVE_PREPS
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ][:1]
+    if not roots or _in_quote(tok.idx, quotes):
+        return None
+    span = _trim_tokens(tok.doc, min(r.left_edge.i for r in roots), max(r.right_edge.i for r in roots))
+    if span is None:
+        return None
+    start, end = _fit(span, tok.idx, quotes, paras, para_starts)
+    att = Attribution(tok.idx, tok.idx + len(tok.text), start, end, via="adjective")
+    if tok.dep_ == "amod":
+        subj: Token | None = tok.head
+    else:
+        head = tok.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        subj = subject_of(head, lex) if head.pos_ in ("VERB", "AUX") else None
+    _set_speaker(att, subj)
+    return att
+
+
+def _is_passive(tok: Token) -> bool:
+    """A passive cue ("was reported", "Asked about the vote, she ..."): its subject is not the source."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return True
+    return (
+        tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(c.dep_ in _SUBJ for c in tok.children)
+    )
+
+
+def _agent(tok: Token) -> Token | None:
+    """The ``by`` phrase of a passive cue ("was reported by the paper")."""
+    return next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _addressee_like(t: Token) -> bool:
+    """A person or audience the cue is addressed to rather than its content ("told him", "to reporters")."""
+    if t.pos_ == "PRON":
+        return t.lower_ not in _CONTENT_PRONOUNS
+    return t.ent_type_ in ("PERSON", "NORP") or t.lemma_.lower() in _AUDIENCE
+
+
+def _arguments(tok: Token, kind: str) -> list[Token]:
+    """The dependents of cue verb ``tok`` that make its content, by preference: a clause (``ccomp``), an
+    infinitive (``xcomp``), an object (not an addressee), a prepositional object ("talked about X"), the
+    subject of a passive cue ("X was reported by ..."). Empty when it has none of them."""
+    kids = list(tok.children)
+    roots = [c for c in kids if c.dep_ == "ccomp"]
+    if roots or kind == "clause":
+        return roots
+    before = tok.nbor(-1).text if tok.i > 0 else ""
+    if kind == "speech" and (before in _CLOSERS or (before == "," and not _subject_before(tok))):
+        return []  # '"...," reported the agency': the noun after the cue is its speaker, not its content
+    after = [c for c in kids if c.i > tok.i]
+    if kind in ("object", "intent"):
+        roots = [
+            c for c in after if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
+        ]
+        if roots:
+            return roots
+    roots = [c for c in after if c.dep_ == "xcomp"]
+    if roots:
+        return roots
+    if kind != "address":
+        roots = [c for c in after if c.dep_ == "dobj" and not _addressee_like(c)]
+        if roots and (kind != "speech" or _subject_before(tok)):
+            return roots
+    for c in after:
+        if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS and (c.lower_ != "to" or tok.lemma_ in _TO_CONTENT):
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs and not _addressee_like(objs[0]) and objs[0].ent_type_ not in _CIRCUMSTANCE:
+                return objs[:1]
+    return [c for c in kids if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "this")]
+
+
+def _subject_before(tok: Token) -> bool:
+    return any(c.dep_ in _SUBJ and c.i < tok.i for c in tok.children) or tok.tag_ == "VBG"
 
 
 def _in_quote(at: int, quotes: Sequence[QuoteSpan]) -> bool:
@@ -159,6 +395,38 @@ def _according(
     obj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
+    return _source_phrase(tok, to, obj, quotes, paras, para_starts, "according")
+
+
+def _in_document(
+    tok: Token,
+    lex: CueLexicon,
+    quotes: Sequence[QuoteSpan],
+    paras: Sequence[tuple[int, int]],
+    para_starts: Sequence[int],
+) -> Attribution | None:
+    """ "In the latest poll, X leads ...": a poll, survey, report or document as the source of its clause
+    (not when the clause has a cue of its own: "she said in a statement")."""
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in _DOCUMENTS or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if lex.verb_kind(verb_lemma(tok.head)) is not None or obj.tag_ != "NN":
+        return None
+    if tok.i > tok.head.i and not any(c.dep_ in ("compound", "amod", "nmod") for c in obj.children):
+        return None  # "rose in the poll" is a place in a ranking, "in the latest CBS poll" a source
+    return _source_phrase(tok, tok, obj, quotes, paras, para_starts, "document")
+
+
+def _source_phrase(
+    tok: Token,
+    last: Token,
+    obj: Token,
+    quotes: Sequence[QuoteSpan],
+    paras: Sequence[tuple[int, int]],
+    para_starts: Sequence[int],
+    via: str,
+) -> Attribution | None:
+    """The clause modified by the source phrase ``tok``...``last`` ``obj``, attributed to ``obj``."""
     head = tok.head if tok.head.i != tok.i else tok
     sent = tok.sent
     a_left, a_right = tok.left_edge.i, tok.right_edge.i
@@ -170,7 +438,7 @@ def _according(
     if span is None:
         return None
     start, end = _fit(span, tok.idx, quotes, paras, para_starts)
-    att = Attribution(tok.idx, to.idx + len(to.text), start, end, via="according")
+    att = Attribution(tok.idx, last.idx + len(last.text), start, end, via=via)
     _set_speaker(att, obj)
     return att
 
@@ -188,21 +456,68 @@ def _noun_cue(
         ),
         None,
     )
+    via = "noun"
+    if clause is None:  # "his support for the bill", "criticism of the plan from both parties"
+        via = "noun-prep"
+        clause = next(
+            (
+                g
+                for c in tok.rights
+                if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS
+                for g in c.children
+                if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in _CIRCUMSTANCE
+            ),
+            None,
+        )
     if clause is None:
         return None
     span = _trim_tokens(tok.doc, clause.left_edge.i, clause.right_edge.i)
     if span is None:
         return None
     start, end = _fit(span, tok.idx, quotes, paras, para_starts)
-    att = Attribution(tok.idx, tok.idx + len(tok.text), start, end, via="noun")
-    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if (
-        (speaker is None or speaker.pos_ == "PRON")
-        and tok.head.i != tok.i
-        and tok.head.pos_ in ("VERB", "AUX")
-    ):
-        speaker = next((c for c in tok.head.children if c.dep_ in _SUBJ), speaker)
+    att = Attribution(tok.idx, tok.idx + len(tok.text), start, end, via=via)
+    speaker = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
+        (g for c in tok.rights if c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"), None
+    )
+    if speaker is None or speaker.pos_ == "PRON":
+        # "X expressed (his) support for ...", "X doubled down on his support for ...": the verb's subject
+        verb = tok.head
+        if verb.dep_ == "prep" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and verb.i != tok.i and tok.dep_ not in _SUBJ:
+            speaker = next((c for c in verb.children if c.dep_ in _SUBJ), speaker)
     _set_speaker(att, speaker)
+    return att
+
+
+def _agent_noun(
+    tok: Token, quotes: Sequence[QuoteSpan], paras: Sequence[tuple[int, int]], para_starts: Sequence[int]
+) -> Attribution | None:
+    """ "a critic of the plan", "a Sanders supporter": the stance is the content; the source is who the
+    noun describes (the subject of "is a critic of", the head of an apposition)."""
+    content = next(
+        (
+            g
+            for c in tok.rights
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    ) or next((c for c in tok.lefts if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+    if content is None or tok.dep_ not in ("appos", "attr"):
+        return None
+    span = _trim_tokens(tok.doc, content.left_edge.i, content.right_edge.i)
+    if span is None:
+        return None
+    start, end = _fit(span, tok.idx, quotes, paras, para_starts)
+    att = Attribution(tok.idx, tok.idx + len(tok.text), start, end, via="agent")
+    source: Token | None = None
+    if tok.dep_ == "appos":
+        source = tok.head
+    elif tok.head.pos_ in ("AUX", "VERB"):
+        source = next((c for c in tok.head.children if c.dep_ in _SUBJ), None)
+    _set_speaker(att, source)
     return att
 
 
@@ -242,7 +557,8 @@ def _around(tok: Token) -> tuple[int, int] | None:
 
 
 def _content_span(roots: Sequence[Token], cue: Token, lex: CueLexicon) -> tuple[int, int] | None:
-    """Character span of the content rooted at ``roots``, cut before a trailing participial cue."""
+    """Character span of the content rooted at ``roots``, cut before a trailing cue of its own ("...,
+    adding that ..."; "... and the minister said ...")."""
     doc = cue.doc
     left = min(r.left_edge.i for r in roots)
     right = max(r.right_edge.i for r in roots)
@@ -255,7 +571,7 @@ def _content_span(roots: Sequence[Token], cue: Token, lex: CueLexicon) -> tuple[
         for d in r.subtree:
             if (
                 d.dep_ in ("advcl", "conj")
-                and d.tag_ == "VBG"
+                and (d.tag_ == "VBG" or (d.dep_ == "conj" and any(c.dep_ == "nsubj" for c in d.children)))
                 and d.i > r.i
                 and lex.verb_kind(d.lemma_.lower()) is not None
                 and left < d.left_edge.i <= right
@@ -314,6 +630,12 @@ def subject_of(tok: Token, lex: CueLexicon) -> Token | None:
             )
         if subj is not None:
             return subj
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            if cur.tag_ == "VBG":  # "a poll showing ...": the noun does the showing
+                return cur.head
+            owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
+            if owner is not None:  # "his refusal to condemn ...": the owner of the noun
+                return owner
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             return None
         if cur.dep_ == "ccomp":
