@@ -4,11 +4,12 @@ CAMEO crosses a few speech acts (appeal 02, intent to cooperate 03, demand 10, r
 what the act is about ("urged X to release prisoners" = 0253, "threatened to impose sanctions" = 1312). The
 content is a *family*: derived from the CAMEO code of the complement's own action (``084`` release ->
 ``yield.release``) or named directly by content-only lexicon rows (``resign`` -> ``ref.lead``).
+Protest forms and accessions are refined the same way by what they demand or grant (``refine``).
 """
 
 from __future__ import annotations
 
-__all__ = ["FAMILIES", "INTENTS", "compose", "family_of_code"]
+__all__ = ["FAMILIES", "INTENTS", "REFINABLE", "compose", "family_of_code", "refine"]
 
 INTENTS = frozenset({"02", "03", "10", "12", "13"})
 
@@ -45,6 +46,7 @@ _COOP: dict[str, tuple[str, str, str, str]] = {
 
 # conflictual families: what a threat (or a stated intent) to do them is coded as
 _THREAT: dict[str, str] = {
+    "nonforce": "131",
     "aidcut": "1311",
     "sanction": "1312",
     "relations": "1313",
@@ -88,10 +90,16 @@ _CODE_FAMILY: dict[str, str] = {
     "081": "yield.admin",
     "082": "yield.dissent",
     "083": "ref",
+    "0831": "ref.lead",
+    "0832": "ref.policy",
+    "0833": "ref.rights",
+    "0834": "ref.inst",
     "084": "yield.release",
     "085": "yield.econ",
     "086": "yield.intl",
     "087": "yield.deesc",
+    "115": "nonforce",
+    "129": "nonforce",
     "14": "protest",
     "15": "force",
     "16": "relations",
@@ -145,3 +153,17 @@ def compose(intent: str, family: str | None, *, negated_content: bool = False) -
     if row is None:
         return _DEFAULT[intent]
     return row[_COLUMN[intent]]
+
+
+# codes whose sub-codes say what the act demands or grants: leadership, policy, rights, institutions
+REFINABLE = frozenset({"083", "141", "142", "143", "144", "145"})
+_REF_DIGIT = {"ref.lead": "1", "ref.policy": "2", "ref.rights": "3", "ref.inst": "4"}
+
+
+def refine(code: str, family: str | None) -> str:
+    """The sub-code of a protest form or an accession for what it is about ("rioted demanding the
+    president's resignation": 145 + ``ref.lead`` -> 1451); ``code`` itself when there is none."""
+    digit = _REF_DIGIT.get(family or "")
+    if code not in REFINABLE or digit is None:
+        return code
+    return code + digit

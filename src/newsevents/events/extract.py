@@ -37,7 +37,11 @@ Per sentence:
    triggers. Targets: an object owned by the subject ("withdrew its troops from X") yields to the place or
    recipient; a stranded preposition ("ties with and an embassy in X") takes the later conjunct's object;
    a threat's target may be the subject of its condition ("... if the United States deploys ...").
-6. **Rule:** an event needs a source or a target actor. The plain statement code 010 ("X said ...") is
+6. **Refinements.** A protest (141-145) or an accession (083) takes the sub-code of what it demands or
+   grants, read from its "for"-phrase, purpose or participle clause ("rioted, demanding the president's
+   resignation" -> 1451; "staged a rally for democracy" -> 1414). A meeting "in"/"at" a place of a state
+   none of its (at least two) parties belongs to is a meeting at a third location (044).
+7. **Rule:** an event needs a source or a target actor. The plain statement code 010 ("X said ...") is
    emitted only when the sentence has no other event, its speaker has a state and the reported clause has
    an actor as its subject (the target).
 """
@@ -51,7 +55,7 @@ from typing import TYPE_CHECKING
 
 from ..actors.span import actors_for_span, compose_code, discarded
 from ..document import Actor, Event
-from .compose import INTENTS, compose, family_of_code
+from .compose import INTENTS, REFINABLE, compose, family_of_code, refine
 from .lexicon import Lexicon, Pattern
 from .modality import ASSERTED, FUTURE, NEGATED, is_negated, is_reported, modality_of
 
@@ -240,6 +244,12 @@ def _family(tok: Token, lex: Lexicon, depth: int = 0) -> str | None:
                 return _family(c, lex, depth + 1)
         return None
     p = _match_noun(tok, lex)
+    if p is not None and p.code == "ref":  # "a change of policy", "reform of the constitution"
+        for c in tok.children:
+            if c.dep_ == "prep" and _lemma(c) in ("of", "in"):
+                sub = next((_family(g, lex, depth + 1) for g in c.children if g.dep_ == "pobj"), None)
+                if sub is not None and sub.startswith("ref."):
+                    return sub
     if p is not None:
         return family_of_code(p.code)
     for c in tok.children:
@@ -326,7 +336,12 @@ def _subject(tok: Token) -> Token | None:
         if cur.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp") and cur.head is not cur:
             if any(c.dep_ == "nsubjpass" for c in cur.children):
                 return None
+            active = cur.dep_ == "xcomp" or (cur.dep_ == "conj" and cur.tag_ != "VBN")
             cur = cur.head
+            # "X was indicted by Y and will resign", "X was asked by Y to mediate": X, not the agent
+            passive_subj = next((c for c in cur.children if c.dep_ == "nsubjpass"), None)
+            if active and passive_subj is not None:
+                return passive_subj
             if cur.pos_ in ("ADP",):  # pcomp under a preposition: climb to the governing verb
                 cur = cur.head
             continue
@@ -492,6 +507,34 @@ def _with_country(actor: Actor | None, other: Actor | None, sentence_country: st
     return replace(actor, country=country, code=compose_code(country, actor.sector))
 
 
+def _third_location(
+    heads: Sequence[Token],
+    cands: Sequence[Token],
+    finder: _ActorFinder,
+    sources: list[Actor],
+    targets: list[Actor],
+) -> tuple[str, list[Actor]]:
+    """044 when a meeting takes place "in"/"at" a place of a state none of the (at least two) parties
+    belongs to ("Iranian and Russian ministers met in Geneva"); the place is then not the target."""
+    locs = [
+        g
+        for head in heads
+        for c in head.children
+        if c.dep_ == "prep" and _lemma(c) in ("in", "at")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    places = [a for t in locs for a in finder.actors(t)]
+    if not places or any(a.sector or not a.country for a in places):
+        return "040", targets
+    others = finder.first([t for t in cands if t not in locs], sources)
+    parties = sources + others
+    countries = {a.country for a in parties}
+    if len(parties) < 2 or None in countries or countries & {a.country for a in places}:
+        return "040", targets
+    return "044", others
+
+
 def _overlap(a: Actor, b: Actor) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -549,6 +592,7 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
             if p is None or not p.is_event:
                 continue
             matches.append(_Match(tok, p, p.code, None, light))
+    matches = [_refined(m, lex) for m in matches]
     for m in matches:
         kids = [c for c in m.token.children if c.dep_ == "xcomp"]
         if m.pattern.intent in INTENTS or m.pattern.intent == "deny" or m.code[:2] == "11":
@@ -593,6 +637,50 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
         and not (m.light is None and m.token.i in light_hits and m.pattern.specificity == 0)
     ]
     return kept, consumed
+
+
+def _refined(m: _Match, lex: Lexicon) -> _Match:
+    """A protest or an accession refined by what it demands or grants: "demonstrated demanding the
+    president's resignation" (1411), "staged a rally for democracy" (1414), "agreed to the demand for new
+    elections" (0834). The demand is a "for"-phrase, a purpose clause or a participle clause of the trigger
+    (or of its light verb); for an accession also the demand it accedes to."""
+    if m.code not in REFINABLE:
+        return m
+    heads = [m.token] if m.light is None else [m.token, m.light]
+    for head in heads:
+        for c in head.children:
+            fam: str | None = None
+            if c.dep_ == "prep" and (_lemma(c) == "for" or (m.code == "083" and _lemma(c) == "to")):
+                fam = next((_family(g, lex) for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            elif m.code == "083" and c.dep_ == "dobj":
+                fam = _family(c, lex)
+            elif c.dep_ in ("advcl", "xcomp", "acl") and _is_verb(c) and _is_demand_clause(c):
+                fam = _family(c, lex)
+                # "..., saying he must resign": the demand is the reported must/should clause
+                for g in c.children:
+                    if fam is None and g.dep_ == "ccomp" and _reported_demand(g) is not None:
+                        fam = _family(g, lex)
+            code = refine(m.code, fam)
+            if code != m.code:
+                return replace(m, code=code)
+    return m
+
+
+def _is_demand_clause(tok: Token) -> bool:
+    """A purpose clause ("to demand ...") or a subjectless participle clause ("..., demanding ...")."""
+    if _has_to(tok):
+        return True
+    return tok.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+
+
+def _protest_demand(reporter: Token, protest_heads: set[int]) -> bool:
+    """The reporter is a protest's participle or purpose clause ("rallied, saying he must resign"): the
+    demand is what the protest is about (see ``_refined``), not an event of its own."""
+    return (
+        reporter.dep_ in ("advcl", "xcomp", "acl")
+        and reporter.head.i in protest_heads
+        and _is_demand_clause(reporter)
+    )
 
 
 def _subordinate_to(m: _Match, by_token: dict[int, _Match]) -> _Match | None:
@@ -771,6 +859,7 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
     out: list[Event] = []
     seen: set[tuple[str, int | None, int | None, str]] = set()
     says: list[_Match] = []
+    protest_heads = {t.i for m in matches if m.code[:2] == "14" for t in (m.token, m.light) if t is not None}
 
     def emit(
         tok: Token, code: str, sources: list[Actor], targets: list[Actor], modality: str, conf: float
@@ -824,7 +913,8 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
             cands = _noun_targets(tok) + [
                 t for t in _target_candidates(m.light, p) if t.i != tok.i and not tok.is_ancestor(t)
             ]
-            targets = finder.first(cands + _purpose_targets(m.light, p), sources)
+            cands += _purpose_targets(m.light, p)
+            targets = finder.first(cands, sources)
             modality = modality_of(m.light)
             if any(c.dep_ == "neg" for c in tok.children):
                 modality = NEGATED
@@ -841,15 +931,20 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
                     if m.content.pos_ == "VERB"
                     else _noun_targets(m.content)
                 )
-            targets = finder.first(cands + _purpose_targets(tok, p), sources)
+            cands += _purpose_targets(tok, p)
+            targets = finder.first(cands, sources)
             if not targets and m.code[:2] == "13":
                 targets = finder.first(_condition_subjects(tok, m.content), sources)
             modality = modality_of(tok)
+        code = m.code
+        if code == "040":
+            heads = (tok,) if m.light is None else (tok, m.light)
+            code, targets = _third_location(heads, cands, finder, sources, targets)
         base = 0.35 + (0.1 if p.specificity else 0.0) + (0.05 if m.code != p.code else 0.0)
         demand = _reported_demand(tok) if m.light is None else None
         if demand is not None:
             reporter = _reporter(tok)
-            if reporter is not None:
+            if reporter is not None and not _protest_demand(reporter, protest_heads):
                 r_sources = _sources(reporter, finder)
                 r_targets = finder.first(
                     [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")], r_sources
@@ -862,7 +957,7 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
                     ASSERTED,
                     0.35,
                 )
-        emit(tok, m.code, sources, targets, modality, base)
+        emit(tok, code, sources, targets, modality, base)
         if m.light is None and modality in (FUTURE, NEGATED) and _future_statement(tok):
             if p.intent == "":
                 intent_code = compose("03", family_of_code(m.code), negated_content=modality == NEGATED)
