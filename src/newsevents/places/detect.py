@@ -9,7 +9,12 @@
   locative preposition ("fighting in Manbij");
 - a capitalised name after a kind-of-place noun and "of" ("the village of Ashmi", "the towns of X and
   Y") or before one ("the Radhwaniyah area", "Aceh province"), whether or not the gazetteer knows it;
-- a one-word spaCy PERSON right after a locative preposition that the gazetteer knows ("in Sanaa");
+- a one-word spaCy PERSON right after a locative preposition that the gazetteer knows ("in Sanaa"), or
+  in an object position naming a large place ("rebels captured Goma");
+- a gazetteer name of any size followed by an apposition that makes it a place ("Kakata, 60 kilometres
+  north of ...", "X, the capital of ...");
+- a capitalised name followed by an apposition headed by a kind-of-place noun ("Dunya Pur, a small
+  town"), whether or not the gazetteer knows it;
 - "A, B" where B names a region or country: B qualifies A ("Paris, Texas").
 Spans never overlap; the longest wins.
 """
@@ -182,7 +187,7 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
     blocked = [False] * len(sdoc)
     hard = [False] * len(sdoc)  # blocked except by PERSON: "the village of X" beats a PERSON label
     for ent in sdoc.ents:
-        if ent.label_ in _BLOCK_LABELS and not _cued_single_person(ent):
+        if ent.label_ in _BLOCK_LABELS and not _cued_single_person(ent) and not _placed_person(ent, gaz):
             for t in ent:
                 blocked[t.i] = True
                 hard[t.i] = ent.label_ != "PERSON"
@@ -234,7 +239,7 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
                 and (top.feature != FEATURE_COUNTRY or top.alternate)
             ):
                 continue  # short acronyms only when they are a country's own abbreviation ("US", "DRC")
-            cued = i > 0 and toks[i - 1].lower_ in _LOCATIVE_CUES
+            cued = (i > 0 and toks[i - 1].lower_ in _LOCATIVE_CUES) or _cued_after(toks, i + n)
             if cued or _big_enough(top.feature, top.population, bool(tok.is_sent_start)):
                 take(Mention(surface, start, end, "gazetteer"))
                 break
@@ -250,6 +255,36 @@ def _cued_single_person(ent: Span) -> bool:
         and ent.start > 0
         and ent.doc[ent.start - 1].lower_ in _LOCATIVE_CUES
     )
+
+
+#: Object positions where a one-word PERSON that names a large place is taken as that place.
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj"})
+#: Nouns that, in an apposition, say the name before them is a place ("Goma, the capital of ...",
+#: "X, 60 kilometres north of Y").
+_APPOSITION_CUES = PLACE_KIND_NOUNS | {"capital", "kilometre", "kilometer", "km", "mile"}
+_FILLER_POS = frozenset({"DET", "ADJ", "NUM", "ADV"})
+
+
+def _placed_person(ent: Span, gaz: Gazetteer) -> bool:
+    """A one-word PERSON in an object position that names a country, region or large place ("rebels
+    captured Goma")."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.root.dep_ not in _OBJECT_DEPS:
+        return False
+    senses = gaz.lookup(ent.text)
+    return bool(senses) and _big_enough(senses[0].feature, senses[0].population, False)
+
+
+def _cued_after(toks: Sequence[Token], j: int) -> bool:
+    """The name ending before ``j`` is followed by an apposition that makes it a place: a comma, then
+    at most three determiners, adjectives, numbers or adverbs, then a kind-of-place noun or distance."""
+    if j >= len(toks) or toks[j].text != ",":
+        return False
+    for k in range(j + 1, min(j + 5, len(toks))):
+        if toks[k].lemma_.lower() in _APPOSITION_CUES:
+            return True
+        if toks[k].pos_ not in _FILLER_POS:
+            return False
+    return False
 
 
 def _name_run(toks: Sequence[Token], i: int, step: int, blocked: Sequence[bool]) -> tuple[int, int] | None:
@@ -294,6 +329,16 @@ def _kind_named(toks: Sequence[Token], blocked: Sequence[bool], gaz: Gazetteer) 
                     run = _name_run(toks, nxt + 1, 1, blocked)
                 else:
                     run = None
+        h = tok.head.i
+        if (
+            tok.dep_ == "appos"
+            and h + 1 < i
+            and toks[h + 1].text == ","
+            and all(toks[k].pos_ in _FILLER_POS for k in range(h + 2, i))
+        ):
+            run = _name_run(toks, h, -1, blocked)  # "Dunya Pur, a small town"
+            if run is not None:
+                runs.append(run)
         if i > 0 and toks[i - 1].dep_ == "compound" and toks[i - 1].head.i == i:
             run = _name_run(toks, i - 1, -1, blocked)
             if run is not None:
@@ -302,7 +347,7 @@ def _kind_named(toks: Sequence[Token], blocked: Sequence[bool], gaz: Gazetteer) 
             span = (toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text))
             for c in range(b, a + 1, -1):
                 end = toks[c - 1].idx + len(toks[c - 1].text)
-                if gaz.has(name_key(toks[a].doc.text[span[0] : end])):
+                if toks[c - 1].text[:1].isupper() and gaz.has(name_key(toks[a].doc.text[span[0] : end])):
                     span = (span[0], end)
                     break
             out.append(span)

@@ -5,15 +5,19 @@ For each event, among the resolved toponyms of its sentence (demonyms excluded):
    a toponym reached through a locative preposition ("met ... in Pyongyang", "a bombing in Aleppo",
    "killed ... near the border town of X"), allowing noun chains (objects, compounds, appositions,
    "of"-phrases), or the event's own object ("captured Jaffna", "captured the airport of Udbina").
+   A toponym inside a relative clause ("troops which have their bases in Turkey") or reached through a
+   non-locative preposition inside the object ("the envoy for Iraq") is not governed.
    Candidates are ranked: no clause boundary crossed (a toponym inside a subordinate clause belongs to
    that clause's event) first; then a strong locative preposition ("in", "at", "near") or the object
    itself, then a place inside the object, then a weak preposition ("to", "from", "on"); then the
    smaller place (unknown to the gazetteer, town, region, country: "in Iraq's northern city of
    Mosul"); a possessive last; then the first in the text. A toponym premodifying a participant
-   ("A US soldier was killed") is no place of the event; one premodifying a place noun ("West Bank
-   towns") is.
+   ("A US soldier was killed"), or a country premodifying a noun behind a preposition ("killed in a
+   U.S. airstrike"), is no place of the event; one premodifying a place or facility noun ("West Bank
+   towns", "the Kabul headquarters") is. A name before "province"/"state"/"governorate" counts as a
+   first-level region; "the village of X" ranks X as the event's own object or locative.
 2. **Locative in sentence** (fallback): the nearest toponym of the sentence that is the object of a
-   strong locative preposition anywhere in the sentence.
+   strong locative preposition anywhere in the sentence (not a country premodifying a non-place noun).
 3. **Standalone in sentence** (fallback): the nearest toponym that is neither a modifier nor a clause
    subject.
 4. Otherwise no location ("Syrian forces", "Seville fans", "Moscow said" give no place).
@@ -112,6 +116,38 @@ PLACE_NOUNS = frozenset(
         "base",
         "airport",
         "outskirts",
+        "headquarters",
+        "office",
+        "embassy",
+        "consulate",
+        "hotel",
+        "hospital",
+        "school",
+        "university",
+        "mosque",
+        "church",
+        "temple",
+        "market",
+        "station",
+        "prison",
+        "compound",
+        "residence",
+        "street",
+        "road",
+        "highway",
+        "square",
+        "bridge",
+        "checkpoint",
+        "crossing",
+        "stadium",
+        "harbour",
+        "harbor",
+        "coast",
+        "valley",
+        "countryside",
+        "vicinity",
+        "governorate",
+        "municipality",
     }
 )
 #: Arcs into another verb's clause: a place found below them is that clause's.
@@ -122,6 +158,9 @@ _MAX_DEPTH = 6
 #: How large a place of each gazetteer feature is: among equally governed toponyms the smallest wins
 #: ("in Iraq's northern city of Mosul"); unknown toponyms (streets, villages) count as small.
 _SIZE = {None: 0, "PPL": 1, "PPLC": 1, "ADM1": 2, "PCLI": 3, "RGN": 3, "CONT": 3, "SEA": 3}
+_COUNTRY = 3
+#: Kind-of-place nouns for first-level divisions ("district" or "region" can be small).
+_REGION_NOUNS = frozenset({"province", "state", "governorate", "prefecture"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 _NOUN_CHAIN = frozenset({"prep", "pobj", "poss", "compound", "appos", "conj"})
 
@@ -131,18 +170,32 @@ def _head_token(sdoc: Doc, start: int, end: int) -> Token | None:
     return None if span is None or len(span) == 0 else span.root
 
 
-def _path_rank(path: list[Token]) -> int | None:
-    """0 through a strong locative preposition or as the event's object ("captured Jaffna"), 1 inside
-    the object ("the airport of Udbina"), 2 through a weak preposition; None when the path does not
-    make the toponym a place of the event."""
+def _premodifier(tok: Token) -> bool:
+    """``tok`` premodifies a noun that is no place ("a U.S. airstrike", not "West Bank towns")."""
+    return tok.dep_ in _MODIFIER_DEPS and tok.i < tok.head.i and tok.head.lemma_.lower() not in PLACE_NOUNS
+
+
+def _path_rank(path: list[Token], country: bool) -> int | None:
+    """0 through a strong locative preposition or as the event's object ("captured Jaffna", "captured
+    the village of X"), 1 inside the object ("the outskirts of Udbina"), 2 through a weak preposition;
+    None when the path does not make the toponym a place of the event. A country premodifying a noun
+    that is no place ("killed in a U.S. airstrike") names a participant, not the place."""
+    last = path[-1]
+    premod = _premodifier(last)
     preps = [t for t in path if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS]
     if preps:
+        if premod and country:
+            return None
         return 0 if any(t.lower_ in STRONG_PREPS for t in preps) else 2
-    last = path[-1]
-    if last.dep_ in _MODIFIER_DEPS and last.i < last.head.i and last.head.lemma_.lower() not in PLACE_NOUNS:
+    if premod:
         return None  # "A US soldier was killed": the toponym premodifies the event's participant
     if path[0].dep_ in _OBJECT_DEPS and all(t.dep_ in _NOUN_CHAIN for t in path[1:]):
-        return 0 if all(t.dep_ in ("appos", "conj", "compound") for t in path[1:]) else 1
+        if any(t.dep_ == "prep" and t.lower_ != "of" for t in path[1:]):
+            return None  # "killing the envoy for Iraq": not a place the object is in
+        if all(t.dep_ in ("appos", "conj", "compound") for t in path[1:]):
+            return 0
+        kinds = [t.head for t in path[1:] if t.dep_ == "prep"]
+        return 0 if kinds and kinds[-1].lemma_.lower() in PLACE_NOUNS else 1
     return None
 
 
@@ -163,7 +216,9 @@ def _governed(trigger: Token, targets: dict[int, int], size: Sequence[int]) -> i
                 seen.add(child.i)
                 cpath = [*path, child]
                 if child.i in targets:
-                    rank = _path_rank(cpath)
+                    # a place inside a relative clause is that clause's ("troops which have bases in X")
+                    in_relcl = any(t.dep_ == "relcl" for t in cpath)
+                    rank = None if in_relcl else _path_rank(cpath, size[targets[child.i]] == _COUNTRY)
                     if rank is not None:
                         clause = int(any(t.dep_ in _CLAUSE_DEPS for t in cpath))
                         key = (clause, rank, size[targets[child.i]], int(child.dep_ == "poss"), child.i)
@@ -202,6 +257,8 @@ def locate_events(events: Sequence[Event], places: Sequence[dict[str, Any]], sdo
         tok = _head_token(sdoc, p["start"], p["end"])
         if tok is not None:
             heads[tok.i] = i
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in _REGION_NOUNS:
+                size[i] = max(size[i], _SIZE["ADM1"])  # "North Kivu province" is no small place
     out = []
     for ev in events:
         trigger = _head_token(sdoc, ev.trigger_start, ev.trigger_end)
@@ -212,7 +269,11 @@ def locate_events(events: Sequence[Event], places: Sequence[dict[str, Any]], sdo
         in_sent = {t: i for t, i in heads.items() if sent.start <= t < sent.end}
         chosen = _governed(trigger, in_sent, size) if in_sent else None
         if chosen is None:
-            loc = [(abs(t - trigger.i), i) for t, i in in_sent.items() if _locative(sdoc[t])]
+            loc = [
+                (abs(t - trigger.i), i)
+                for t, i in in_sent.items()
+                if _locative(sdoc[t]) and not (size[i] == _COUNTRY and _premodifier(sdoc[t]))
+            ]
             chosen = min(loc)[1] if loc else None
         if chosen is None:
             loc = [(abs(t - trigger.i), i) for t, i in in_sent.items() if _standalone(sdoc[t])]
