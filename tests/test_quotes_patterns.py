@@ -116,3 +116,78 @@ def test_cue_after_a_quote_ending_in_a_noun_keeps_the_inverted_speaker() -> None
     )
     assert q["kind"] == "direct"
     assert q["speaker_text"] == "the news agency"
+
+
+def test_relative_pronoun_speaker_spans_its_antecedent_and_the_pronoun() -> None:
+    q = by_cue("The council is chaired by Mary Smith, who said the bridge would close in May.", "said")
+    assert q["speaker_text"] == "Mary Smith, who"
+    assert q["content_text"] == "the bridge would close in May"
+
+
+def test_apposition_running_into_the_cue_is_the_speaker() -> None:
+    q = by_cue('Jones, a senior aide said, "the budget is final and will not change."', "said")
+    assert q["speaker_text"] == "a senior aide"
+
+
+def test_contracted_has_is_not_a_passive() -> None:
+    q = by_cue("And she’s predicted big gains in the coastal towns.", "predicted")
+    assert q["speaker_text"] == "she"
+
+
+def test_that_said_is_a_connective() -> None:
+    found = quotes("That said, the farmers say they want more rain this year.")
+    assert [q["cue_text"] for q in found] == ["say"]
+    assert found[0]["speaker_text"] == "the farmers"
+
+
+def test_seem_before_a_cue_verb_keeps_the_subject() -> None:
+    q = by_cue("The voters seemed to reject the proposal for a new stadium.", "seemed")
+    assert q["speaker_text"] == "The voters"
+    assert q["content_text"].startswith("to reject")
+
+
+def test_document_issued_by_someone_speaks_for_them() -> None:
+    q = by_cue("The city council approved a resolution condemning the new parking tax.", "condemning")
+    assert q["speaker_text"] == "The city council"
+    q = by_cue("The union released figures that suggest most nurses are leaving the city.", "suggest")
+    assert q["speaker_text"] == "The union"
+
+
+def test_headline_colon_after_a_name_tagged_as_a_noun() -> None:
+    q = by_cue("Poll: Voters in the north favour the new bridge over the river.", ":")
+    assert q["speaker_text"] == "Poll"
+    assert q["content_text"].startswith("Voters in the north")
+
+
+def test_content_after_a_colon_ending_the_paragraph() -> None:
+    q = by_cue(
+        "The governor added:\n\nAnd from a nearby state this is a stunning reversal of its policy.", "added"
+    )
+    assert q["speaker_text"] == "The governor"
+    assert q["content_text"] == "And from a nearby state this is a stunning reversal of its policy"
+
+
+def test_rarer_speech_verbs_and_put_it() -> None:
+    assert by_cue('"We won the whole county," she gloated.', "gloated")["speaker_text"] == "she"
+    q = by_cue('As the professor put it: "The city is broke and nobody wants to admit it."', "put")
+    assert q["speaker_text"] == "the professor"
+    assert q["kind"] == "direct"
+
+
+def test_talking_verbs_need_a_topic() -> None:
+    assert quotes("The mayor spoke on Monday in the town hall.") == []
+    q = by_cue("The mayor spoke about the flood in the old harbour.", "spoke")
+    assert q["content_text"] == "about the flood in the old harbour"
+
+
+def test_expectations_and_indictments_are_not_reports() -> None:
+    assert [q["cue_text"] for q in quotes("The bridge is supposed to open in May.")] == []
+    assert [q["cue_text"] for q in quotes("He was charged with fraud by the state.")] == []
+
+
+def test_any_verb_right_after_a_quote_ending_in_a_comma_attributes_it() -> None:
+    q = by_cue('"Who is going to pay for the new road?" the mayor shot back.', "shot")
+    assert q["speaker_text"] == "the mayor"
+    assert q["kind"] == "direct"
+    assert by_cue('"We will build it," the mayor grinned.', "grinned")["speaker_text"] == "the mayor"
+    assert quotes('"We will build it." The mayor left the hall.') == []

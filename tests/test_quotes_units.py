@@ -119,3 +119,27 @@ def test_parse_cues_reads_adjectives_and_agent_nouns() -> None:
     assert lex.verb_kind("find") == "clause"
     assert lex.verb_kind("seem") == "seem"
     assert "wary" not in lex.verbs and "critic" not in lex.nouns
+
+
+def test_initial_name_recovers_a_speaker_the_parser_lost() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsevents.quotes.extract import _initial_name
+
+    # "Ann Ruiz , a farmer , said rain fell ." parsed with "farmer" as a verb and no subject for "said"
+    words = ["Ann", "Ruiz", ",", "a", "farmer", ",", "said", "rain", "fell", "."]
+    heads = [1, 4, 4, 4, 6, 6, 6, 8, 6, 6]
+    deps = ["compound", "nsubj", "punct", "det", "ccomp", "punct", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "VERB", "PUNCT", "VERB", "NOUN", "VERB", "PUNCT"]
+    tags = ["NNP", "NNP", ",", "DT", "VBP", ",", "VBD", "NN", "VBD", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    found = _initial_name(doc[6])
+    assert found is not None and found.text == "Ruiz"
+    assert _initial_name(doc[8]) is None  # not after a comma
+
+
+def test_packaged_cues_have_rarer_speech_verbs() -> None:
+    lex = load_cues()
+    for lemma in ("gloat", "interject", "mutter", "confide"):
+        assert lex.verb_kind(lemma) == "speech"

@@ -111,7 +111,11 @@ _ADJECTIVE_PREPS = frozenset({"of", "about", "that", "over", "with", "in", "on",
 # adverbs that mark their clause as reported without naming a source ("the deal was reportedly signed")
 _HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"})
 _CLOSERS = frozenset({'"', "”", "’", "''", "'"})
+_OPENERS = frozenset({'"', "“", "``", "'"})
 _LEMMA_FIXES = {"hop": "hope"}
+_CONTRACTED_S = frozenset({"'s", "’s"})
+# verbs of talking whose content is only their topic ("spoke about", "talked of")
+_TOPIC_VERBS = frozenset({"speak", "talk"})
 _MAX_GAP = 80  # characters between a quote and a cue verb next to it
 
 
@@ -149,7 +153,7 @@ def find_attributions(
         if att is not None:
             found.append(att)
     found.extend(_colon_lines(sdoc, text, paras, quotes))
-    found = _dedup(found)
+    found = _dedup(_after_colon(sdoc, text, paras, quotes, lex, found))
     found.extend(_direct(sdoc, text, quotes, found, lex, paras, para_starts))
     found.sort(key=lambda a: (a.content_start, a.cue_start))
     return _outermost(_dedup(found))
@@ -223,16 +227,20 @@ def _from_token(
     if pos not in ("VERB", "AUX"):
         return None
     kind = lex.verb_kind(verb_lemma(tok))
-    if kind is None:
+    if kind is None or _discourse_marker(tok) or _not_reported(tok):
         return None
     if kind == "seem":
-        return _evidential(tok, quotes, paras, para_starts)
+        return _evidential(tok, lex, quotes, paras, para_starts)
     roots = _arguments(tok, kind)
     passive = _is_passive(tok)
     paren = False
     if roots:
         if len(roots) > 1 and roots[0].i < tok.i < roots[-1].i:
             roots = [r for r in roots if r.i > tok.i]
+        if verb_lemma(tok) in _TOPIC_VERBS:  # "spoke about the wall", not "spoke on Monday" / "spoke Spanish"
+            roots = [r for r in roots if r.dep_ != "prep" or r.lower_ in ("about", "of")]
+            if not any(r.dep_ == "prep" for r in roots):
+                return None
         span = _content_span(roots, tok, lex)
     elif kind == "speech":
         span = _around(tok)
@@ -244,15 +252,33 @@ def _from_token(
     start, end = _fit(span, tok.idx, quotes, paras, para_starts)
     if end <= start:
         return None
-    subj = _agent(tok) if passive else subject_of(tok, lex)
+    subj = _agent(tok) if passive else _unclosed_apposition(subject_of(tok, lex), tok)
     if kind == "speech" and end <= tok.idx and (subj is None or start <= subj.idx < end):
         subj = _inverted_subject(tok)
+    if subj is None and not passive:
+        subj = _initial_name(tok)
     if _in_quote(tok.idx, quotes) and (kind != "speech" or subj is None or subj.lower_ in _FIRST_SECOND):
         return None  # "I think ..." inside a quotation is the quote, not another attribution
     via = "paren" if paren else ("verb-" + roots[0].dep_ if roots else "verb")
     att = Attribution(tok.idx, tok.idx + len(tok.text), start, end, via=via)
     _set_speaker(att, subj, inside_ok=paren)
     return att
+
+
+def _discourse_marker(tok: Token) -> bool:
+    """A connective opening a sentence ("That said, ...", "That being said, ..."), not a report."""
+    doc, i = tok.doc, tok.i
+    if i + 1 >= len(doc) or doc[i + 1].text != ",":
+        return False
+    j = i - 1 if i >= 1 and doc[i - 1].lower_ != "being" else i - 2
+    return j >= 0 and doc[j].lower_ in ("that", "this") and bool(doc[j].is_sent_start)
+
+
+def _not_reported(tok: Token) -> bool:
+    """Cue verbs in a sense that reports nothing: "is supposed to" (an expectation), "was charged with"
+    (an indictment)."""
+    nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+    return (tok.lower_ == "supposed" and nxt == "to") or (tok.lower_ == "charged" and _is_passive(tok))
 
 
 def verb_lemma(tok: Token) -> str:
@@ -262,7 +288,11 @@ def verb_lemma(tok: Token) -> str:
 
 
 def _evidential(
-    tok: Token, quotes: Sequence[QuoteSpan], paras: Sequence[tuple[int, int]], para_starts: Sequence[int]
+    tok: Token,
+    lex: CueLexicon,
+    quotes: Sequence[QuoteSpan],
+    paras: Sequence[tuple[int, int]],
+    para_starts: Sequence[int],
 ) -> Attribution | None:
     """ "X seems to ...", "it appears likely that ...": an impression without a named source (unless one
     is given: "to many voters it seemed ..."); the content is the subject and the complement."""
@@ -275,8 +305,15 @@ def _evidential(
     if not comp or _in_quote(tok.idx, quotes):
         return None
     subj = next((c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i), None)
+    holder = (
+        subj is not None
+        and _animate(subj)
+        and any(c.dep_ == "xcomp" and lex.verb_kind(verb_lemma(c)) not in (None, "seem") for c in comp)
+    )
     left = (
-        subj.left_edge.i if subj is not None and subj.lower_ not in ("it", "there") else comp[0].left_edge.i
+        subj.left_edge.i
+        if subj is not None and not holder and subj.lower_ not in ("it", "there")
+        else comp[0].left_edge.i
     )
     span = _trim_tokens(tok.doc, left, max(c.right_edge.i for c in comp))
     if span is None:
@@ -284,8 +321,19 @@ def _evidential(
     start, end = _fit(span, tok.idx, quotes, paras, para_starts)
     att = Attribution(tok.idx, tok.idx + len(tok.text), start, end, via="seem")
     to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-    _set_speaker(att, next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None)
+    if to is not None:
+        _set_speaker(att, next((g for g in to.children if g.dep_ == "pobj"), None))
+    elif holder:  # "the voters seem to care more about ...": the impression is theirs
+        _set_speaker(att, subj)
     return att
+
+
+def _animate(tok: Token) -> bool:
+    """A person or group: a personal pronoun, a named person, organisation or nationality, or a plural noun
+    of people."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("he", "she", "they", "we", "i", "you")
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lemma_.lower() in _AUDIENCE
 
 
 def _adjective_cue(
@@ -326,7 +374,11 @@ def _adjective_cue(
 
 def _is_passive(tok: Token) -> bool:
     """A passive cue ("was reported", "Asked about the vote, she ..."): its subject is not the source."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+    kids = list(tok.children)
+    aux = [c for c in kids if c.dep_ == "auxpass"]
+    if aux and all(a.lower_ in _CONTRACTED_S for a in aux) and any(c.dep_ == "dobj" for c in kids):
+        return False  # "he's predicted big wins": a contracted "has" read as passive "is", yet with an object
+    if aux or any(c.dep_ == "nsubjpass" for c in kids):
         return True
     return (
         tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(c.dep_ in _SUBJ for c in tok.children)
@@ -628,11 +680,18 @@ def subject_of(tok: Token, lex: CueLexicon) -> Token | None:
             subj = next(
                 (g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
             )
+        if subj is None and cur.i == tok.i:  # "he's said": the contracted "has" parsed as a verb of its own
+            subj = next(
+                (g for c in cur.lefts if c.lower_ in _CONTRACTED_S for g in c.children if g.dep_ == "nsubj"),
+                None,
+            )
+        if subj is not None and subj.lower_ in ("that", "which") and cur.dep_ == "relcl":
+            return _issuer(cur.head) or subj  # "released a report that says ...": whoever released it
         if subj is not None:
             return subj
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-            if cur.tag_ == "VBG":  # "a poll showing ...": the noun does the showing
-                return cur.head
+            if cur.tag_ == "VBG":  # "a poll showing ...": the noun does the showing, unless someone issued it
+                return _issuer(cur.head) or cur.head
             owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
             if owner is not None:  # "his refusal to condemn ...": the owner of the noun
                 return owner
@@ -642,6 +701,46 @@ def subject_of(tok: Token, lex: CueLexicon) -> Token | None:
             return None
         cur = cur.head
     return None
+
+
+def _initial_name(cue: Token) -> Token | None:
+    """``Jane Doe, a lawyer who ..., said``: a finite cue after a comma whose subject the parser lost, in a
+    sentence opening with a name and a comma. The last word of that name."""
+    doc = cue.doc
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.i == 0 or doc[cue.i - 1].text != ",":
+        return None
+    start = cue.sent.start
+    k = start
+    while k < cue.i and (doc[k].pos_ == "PROPN" or (k > start and doc[k].text == ".")):
+        k += 1
+    if k == start or k - start > 5 or k >= cue.i - 1 or doc[k].text != ",":
+        return None
+    return doc[k - 1]
+
+
+def _issuer(noun: Token) -> Token | None:
+    """``the council approved a resolution condemning ...``: the subject of the verb whose object the
+    speaking noun is; None for people and for nouns that are not an object."""
+    if noun.dep_ != "dobj" or _animate(noun) or noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE), None)
+
+
+def _unclosed_apposition(subj: Token | None, cue: Token) -> Token | None:
+    """``Smith, a close aide said, ...``: an "apposition" that runs into the cue with no closing comma is the
+    speaker of a parenthetical cue, not a description of the noun before it."""
+    if subj is None or subj.i >= cue.i:
+        return subj
+    for c in subj.rights:
+        if (
+            c.dep_ == "appos"
+            and c.right_edge.i == cue.i - 1
+            and c.left_edge.i > 0
+            and subj.doc[c.left_edge.i - 1].text == ","
+            and c.pos_ in ("NOUN", "PROPN")
+        ):
+            return c
+    return subj
 
 
 def speaker_span(subj: Token) -> tuple[int, int]:
@@ -669,11 +768,13 @@ def speaker_span(subj: Token) -> tuple[int, int]:
 def _set_speaker(att: Attribution, subj: Token | None, *, inside_ok: bool = False) -> None:
     if subj is None:
         return
+    start, end = speaker_span(subj)
     if subj.lower_ in _RELATIVE and subj.head.dep_ in ("relcl", "acl") and subj.head.head.i != subj.head.i:
         ref = subj.head.head
         r_start, r_end = speaker_span(ref)
         att.referent = (r_start, r_end, ref.idx)
-    start, end = speaker_span(subj)
+        if r_start < start and _joins(subj.doc.text[r_end:start]):
+            start = r_start  # "the mayor, who said ...": the phrase and its pronoun
     if (
         not inside_ok and start < att.content_end and att.content_start < end
     ):  # speaker inside the content: head only
@@ -681,6 +782,11 @@ def _set_speaker(att: Attribution, subj: Token | None, *, inside_ok: bool = Fals
         if start < att.content_end and att.content_start < end:
             return
     att.speaker_start, att.speaker_end, att.speaker_head = start, end, subj.idx
+
+
+def _joins(gap: str) -> bool:
+    """True when ``gap`` between a phrase and its relative pronoun is only a comma or spaces."""
+    return len(gap) <= 3 and "\n" not in gap and all(ch in ", " for ch in gap)
 
 
 def _colon_lines(
@@ -694,10 +800,12 @@ def _colon_lines(
         if colon < 0 or colon == p_start or any(q.start < colon < q.end for q in quotes):
             continue
         a, b = bisect.bisect_left(starts, p_start), bisect.bisect_left(starts, colon)
+        while a < b and sdoc[a].text in _OPENERS:  # a transcript line inside quotation marks
+            a += 1
         head = sdoc[a:b]
         if not 1 <= len(head) <= 5:
             continue
-        if not (all(t.pos_ == "PROPN" or t.text == "." for t in head) or head.text in ("Q", "A")):
+        if not (all(_name_word(t) for t in head) or head.text in ("Q", "A")):
             continue
         if head[-1].ent_type_ in ("DATE", "TIME", "GPE") and head.text not in ("Q", "A"):
             continue
@@ -714,7 +822,80 @@ def _colon_lines(
     return out
 
 
+def _after_colon(
+    sdoc: Doc,
+    text: str,
+    paras: Sequence[tuple[int, int]],
+    quotes: Sequence[QuoteSpan],
+    lex: CueLexicon,
+    found: list[Attribution],
+) -> list[Attribution]:
+    """``She added: the plan ...`` / ``He issued a statement:`` + a paragraph: what follows the colon of a
+    speech verb's clause is the content (to the end of its sentence, or the next paragraph when the colon
+    ends one). An attribution of that verb whose content ends before the colon is moved after it."""
+    by_cue = {a.cue_start: a for a in found}
+    para_starts = [p[0] for p in paras]
+    out = list(found)
+    for t in sdoc:
+        if t.text != ":" or _in_quote(t.idx, quotes):
+            continue
+        verb = _colon_verb(t, lex)
+        if verb is None:
+            continue
+        k = bisect.bisect_right(para_starts, t.idx) - 1
+        if k < 0:
+            continue
+        p_end = paras[k][1]
+        if not text[t.idx + 1 : p_end].strip():
+            if k + 1 >= len(paras):
+                continue
+            start, end = paras[k + 1]
+        else:
+            nxt = next((x for x in sdoc[t.i + 1 : t.i + 3] if not x.is_space), None)
+            if nxt is None:
+                continue
+            start, end = nxt.idx, min(p_end, nxt.sent.end_char)
+        while end > start and text[end - 1] in ".;":
+            end -= 1
+        if any(q.start <= start < q.end for q in quotes) or end - start < 10:
+            continue  # a quotation: the direct-quote pass takes it
+        prev = by_cue.get(verb.idx)
+        if prev is not None:
+            if prev.content_end <= t.idx:
+                prev.content_start, prev.content_end = start, end
+            continue
+        att = Attribution(verb.idx, verb.idx + len(verb.text), start, end, via="colon-verb")
+        _set_speaker(att, subject_of(verb, lex))
+        out.append(att)
+    return out
+
+
+def _speech(tok: Token, lex: CueLexicon) -> bool:
+    """A verb of saying, or the idiom "(as) X put it"."""
+    if tok.lemma_.lower() == "put":
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+    return lex.verb_kind(verb_lemma(tok)) == "speech"
+
+
+def _colon_verb(colon: Token, lex: CueLexicon) -> Token | None:
+    """The speech verb of the clause a colon ends (within a few words before it), if any."""
+    for tok in reversed(colon.doc[max(colon.sent.start, colon.i - 8) : colon.i]):
+        if tok.text in (".", ";", "!", "?", '"', "“", "”") or (tok.tag_ == "IN" and tok.dep_ == "mark"):
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            return tok if _speech(tok, lex) else None
+    return None
+
+
 # --- direct quotes left over -------------------------------------------------------------------------------
+
+
+def _name_word(t: Token) -> bool:
+    """A word of a capitalised name before a headline colon; the small model often tags a lone name at
+    the start of a headline as a noun or adjective ("Smith: ...")."""
+    if t.text in (".", "-"):
+        return True
+    return t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ") and t.text[:1].isupper())
 
 
 def _covered(q: QuoteSpan, atts: Iterable[Attribution]) -> bool:
@@ -737,7 +918,11 @@ def _direct(
             continue
         k = bisect.bisect_right(para_starts, q.start) - 1
         p_start, p_end = paras[k] if k >= 0 else (0, len(text))
-        cue = _cue_after(sdoc, starts, q, p_end, lex, text) or _cue_before(sdoc, starts, q, p_start, lex)
+        cue = (
+            _cue_after(sdoc, starts, q, p_end, lex, text)
+            or _cue_before(sdoc, starts, q, p_start, lex)
+            or _any_verb_after(sdoc, starts, q, p_end, text)
+        )
         if cue is not None:
             same = next(
                 (a for a in [*found, *out] if a.cue_start == cue.idx and a.content_start >= p_start), None
@@ -751,7 +936,7 @@ def _direct(
                 att.via = "colon"
                 _set_speaker(att, sdoc[cue.i - 1])
             else:
-                subj = subject_of(cue, lex)
+                subj = _unclosed_apposition(subject_of(cue, lex), cue)
                 if subj is None or q.start <= subj.idx < q.end:  # the quote's own subject
                     subj = _inverted_subject(cue)
                 _set_speaker(att, subj)
@@ -818,12 +1003,27 @@ def _cue_after(
     for tok in sdoc[i : min(i + 30, len(sdoc))]:
         if tok.idx >= p_end or tok.text in ('"', "'", "''"):
             return None
-        if tok.pos_ in ("VERB", "AUX") and lex.verb_kind(tok.lemma_.lower()) == "speech":
+        if tok.pos_ in ("VERB", "AUX") and _speech(tok, lex):
             if full_stop and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
                 return None
             return tok if tok.i - i < 8 or tok.idx - q.end <= _MAX_GAP * 3 else None
         if (tok.text in (".", "!", "?") and tok.i > i) or tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return None
+    return None
+
+
+def _any_verb_after(sdoc: Doc, starts: Sequence[int], q: QuoteSpan, p_end: int, text: str) -> Token | None:
+    """``"...," Smith shot back.``: a quote ending in a comma (or ? or !) and followed by a short clause,
+    subject then verb, is attributed by that verb even when it is no known cue."""
+    if text[q.start : q.end].rstrip("\"'”’").rstrip()[-1:] not in (",", "?", "!"):
+        return None
+    i = bisect.bisect_left(starts, q.end)
+    for tok in sdoc[i : min(i + 6, len(sdoc))]:
+        if tok.idx >= p_end or tok.is_punct:
+            return None
+        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ"):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            return tok if subj is not None and subj.idx >= q.end else None
     return None
 
 
@@ -846,7 +1046,7 @@ def _cue_before(
     for tok in reversed(sdoc[max(0, i - 8) : i + 1]):
         if tok.idx < floor or tok.text in (".", "!", "?", '"', "''"):
             return None
-        if tok.pos_ in ("VERB", "AUX") and lex.verb_kind(tok.lemma_.lower()) == "speech":
+        if tok.pos_ in ("VERB", "AUX") and _speech(tok, lex):
             return tok
     if last.text == ":" and i > 0 and sdoc[i - 1].pos_ == "PROPN":
         return last
