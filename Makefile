@@ -38,7 +38,7 @@ eval: setup
 	$(BIN)/newsevents eval --write-docs
 
 benchmark: setup
-	$(BIN)/newsevents benchmark --write-docs
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/newsevents benchmark --limit 300 --write-docs
 
 test: lint typecheck gate
 	$(BIN)/python -m pytest

@@ -179,7 +179,10 @@ def main(
         stream.write(f"benchmark input not found: {path}\n")
         return 1
     res = run(path, limit)
-    command = "newsevents benchmark" + (" " + " ".join(argv) if argv else "")
+    env = " ".join(
+        f"{k}={os.environ[k]}" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS") if k in os.environ
+    )
+    command = (env + " " if env else "") + "newsevents benchmark" + (" " + " ".join(argv) if argv else "")
     section = render_markdown(res, command)
     stream.write(section.replace(DOCS_START + "\n", "").replace("\n" + DOCS_END, "") + "\n")
     if write_docs:

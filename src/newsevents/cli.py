@@ -351,7 +351,12 @@ def benchmark_cmd(input_path: str | None, limit: int | None, write_docs: bool) -
     """Measure articles per second against the bare spaCy parse."""
     from .benchmark import main as benchmark_main
 
-    code = benchmark_main(input_path, limit=limit, write_docs=write_docs)
+    argv = [
+        *(["--input", input_path] if input_path else []),
+        *(["--limit", str(limit)] if limit else []),
+        *(["--write-docs"] if write_docs else []),
+    ]
+    code = benchmark_main(input_path, limit=limit, write_docs=write_docs, argv=argv)
     raise click.exceptions.Exit(code)
 
 

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..document import Actor, Document
+from ..nlp import token_starts
 from ..pipeline import Resources, register_stage
 from .coref import add_compounds, add_titles, role_span
 from .entries import select
@@ -101,7 +102,7 @@ class _TokenIndex:
 
     def __init__(self, sdoc: Doc) -> None:
         self.sdoc = sdoc
-        self.starts = [t.idx for t in sdoc]
+        self.starts = token_starts(sdoc)
 
     def at(self, char: int) -> SpacyToken | None:
         i = bisect.bisect_right(self.starts, char) - 1

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp import token_starts
 from .cues import CueLexicon
 from .marks import QuoteSpan, paragraphs
 
@@ -794,7 +795,7 @@ def _colon_lines(
 ) -> list[Attribution]:
     """Headline style ``Name: what they said`` (and ``Q:`` / ``A:`` interview lines)."""
     out = []
-    starts = [t.idx for t in sdoc]
+    starts = token_starts(sdoc)
     for p_start, p_end in paras:
         colon = text.find(":", p_start, min(p_end, p_start + 40))
         if colon < 0 or colon == p_start or any(q.start < colon < q.end for q in quotes):
@@ -911,7 +912,7 @@ def _direct(
     paras: Sequence[tuple[int, int]],
     para_starts: Sequence[int],
 ) -> list[Attribution]:
-    starts = [t.idx for t in sdoc]
+    starts = token_starts(sdoc)
     out: list[Attribution] = []
     for q in quotes:
         if _is_name(text[q.start : q.end]) or _covered(q, found) or _covered(q, out):
