@@ -172,3 +172,43 @@ def test_active_conjunct_of_a_passive_takes_the_passive_subject(nlp) -> None:  #
     got = {(e.cameo_code, e.source.code if e.source else None) for e in events if e.modality == "asserted"}
     assert ("161", "CHL") in got
     assert ("161", "GHA") not in got
+
+
+def _triples(nlp, text: str) -> set[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    return {
+        (e.cameo_code, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in _events(nlp, text)
+        if e.modality == "asserted"
+    }
+
+
+def test_capturing_a_named_place_is_occupying_territory(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = _triples(nlp, "Peruvian soldiers captured Lima after a week of fighting.")
+    assert ("192", "PERMIL", "PER") in got
+
+
+def test_passive_capture_of_a_named_place_takes_the_agent(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("192", "PERMIL", "PER") in _triples(nlp, "Lima was captured by Peruvian soldiers.")
+
+
+def test_capturing_a_named_person_is_an_arrest(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = _codes(nlp, "Chilean police captured Carlos Mendoza near the border.")
+    assert "173" in got
+    assert "192" not in got
+
+
+def test_reduced_relative_victim_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = _triples(nlp, "Two Peruvian soldiers killed in Santiago were buried on Sunday.")
+    assert any(code == "190" and target == "PERMIL" for code, _, target in got)
+
+
+def test_participle_object_is_the_target_of_the_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = _triples(nlp, "Peruvian soldiers shelled the town, targeting Chilean police.")
+    assert ("194", "PERMIL", "CHLCOP") in got
+    assert len(got) == 1  # the participle stays folded into the attack
+
+
+def test_victims_of_a_bombing_participle_are_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = _triples(nlp, "A car bomb exploded in a market, killing four Chilean students.")
+    assert {target for _, _, target in got} == {"CHLEDU"}
+    assert "190" not in {code for code, _, _ in got}

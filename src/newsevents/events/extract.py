@@ -91,6 +91,8 @@ _TARGET_PREPS = (
     "in",
 )
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# named-entity classes of an object, matched by the "@place" / "@person" obj cells of the lexicon
+_ENT_FORMS = {"GPE": "@place", "LOC": "@place", "FAC": "@place", "PERSON": "@person", "NORP": "@person"}
 _MODIFIERS = frozenset({"compound", "amod", "nmod"})
 _DEMAND_AUX = frozenset({"must"})
 _APPEAL_AUX = frozenset({"should", "ought"})
@@ -164,6 +166,8 @@ def _args(tok: Token) -> set[str]:
         dep = c.dep_
         if dep in _OBJ_DEPS or dep == "xcomp":
             out.update(_forms(c))
+            if dep in ("dobj", "nsubjpass") and c.ent_type_ in _ENT_FORMS:  # "captured Kandahar"
+                out.add(_ENT_FORMS[c.ent_type_])
             for g in c.children:
                 if g.dep_ == "prep":
                     out.update(f for p in g.children if p.dep_ == "pobj" for f in _forms(p))
@@ -401,6 +405,30 @@ def _target_candidates(tok: Token, pattern: Pattern) -> list[Token]:
         # "established ties with and opened an embassy in X": the object comes with the later conjunct
         out.extend(t for c in tok.conjuncts if c.i > tok.i for t in _target_candidates(c, pattern))
     return out + themes
+
+
+def _victim_noun(tok: Token) -> list[Token]:
+    """The noun a passive participle modifies is its target: "militants killed in the raid", "a reporter
+    shot by police" (a reduced relative clause)."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [tok.head]
+    return []
+
+
+def _participle_objects(tok: Token) -> list[Token]:
+    """Objects of a subjectless participle clause of an attack, which name its victims or aim: "a bomb
+    exploded in the market, killing 12 soldiers", "shelled the area, targeting rebel positions"."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and c.i > tok.i
+        and not any(k.dep_ in ("nsubj", "nsubjpass", "mark") for k in c.children)
+        for t in _conjuncts(c)
+        for g in t.children
+        if g.dep_ == "dobj"
+    ]
 
 
 def _own(tok: Token) -> bool:
@@ -923,6 +951,8 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
             if _is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children):
                 sources = []
             cands = _target_candidates(tok, p)
+            if m.code[:2] in _VIOLENT_ROOTS:
+                cands = _victim_noun(tok) + cands + _participle_objects(tok)
             if m.content is not None:
                 cands += [c for c in m.content.children if c.dep_ in ("nsubj", "nsubjpass")]
                 inner = _match_verb(m.content, lex) if m.content.pos_ == "VERB" else None
