@@ -58,7 +58,11 @@ FEATURE_REGION = "RGN"
 FEATURE_WATER = "SEA"
 
 ALT_PENALTY = 1.5
-_INDEX_VERSION = 5
+_INDEX_VERSION = 6
+# A first-level region whose source point lies within RECENTRE_KM of a place of at least RECENTRE_POP
+# people (and is not that city's own region) is moved to a representative point of its towns.
+RECENTRE_KM = 3.0
+RECENTRE_POP = 300_000
 _DASH_RE = re.compile(r"[\u2010-\u2015_\-/]+")
 _DROP_RE = re.compile(r"[.'\u2019`\u02bb\u02bc]")
 _SPACE_RE = re.compile(r"\s+")
@@ -222,6 +226,9 @@ class _Builder:
             k: [] for k in ("name", "country", "admin1", "lat", "lon", "population", "feature", "geonameid")
         }
         self.names: dict[str, list[int]] = defaultdict(list)
+        # Places whose region was matched loosely (not the region's main GeoNames code): no say in where
+        # their region's representative point lies.
+        self.loose: set[int] = set()
 
     def add(self, row: dict[str, Any], names: Iterable[str], alternates: Iterable[str] = ()) -> int:
         i = len(self.cols["name"])
@@ -241,13 +248,56 @@ class _Builder:
         return i
 
     def gazetteer(self) -> Gazetteer:
-        """The finished index: every name's entries sorted best prior first."""
+        """The finished index: regions re-centred, every name's entries sorted best prior first."""
+        _recentre_regions(self.cols, self.loose)
         g = Gazetteer(self.cols, {})
         ordered = {
             k: tuple(sorted(v, key=lambda i: -g.place(i >> 1, bool(i & 1)).prior))
             for k, v in self.names.items()
         }
         return Gazetteer(self.cols, ordered)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dlat = math.radians(lat2 - lat1)
+    dlon = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
+def _midrange(values: list[float], trim: float = 0.02) -> float:
+    """The middle of the range of ``values`` with the outer ``trim`` share cut off at each end: the
+    centre of a region's extent, not pulled toward where its towns crowd."""
+    v = sorted(values)
+    k = int(trim * (len(v) - 1))
+    return (v[k] + v[len(v) - 1 - k]) / 2
+
+
+def _recentre_regions(cols: dict[str, list[Any]], loose: set[int] | frozenset[int] = frozenset()) -> None:
+    """Move each first-level region whose point sits on a big city of its own (within ``RECENTRE_KM``
+    of a place of ``RECENTRE_POP`` or more) to the centre of its populated places' extent.
+    City-regions (the city holds at least half of the region's people) keep their point. In place, on
+    the builder's columns."""
+    towns: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (f, cc, a1) in enumerate(zip(cols["feature"], cols["country"], cols["admin1"], strict=True)):
+        if f in (FEATURE_PLACE, FEATURE_CAPITAL) and cc and a1 and i not in loose:
+            towns[(cc, a1)].append(i)
+    lat, lon, pop = cols["lat"], cols["lon"], cols["population"]
+    for r, f in enumerate(cols["feature"]):
+        members = towns.get((cols["country"][r], cols["admin1"][r])) if f == FEATURE_ADMIN1 else None
+        if not members or len(members) < 3:
+            continue
+        near = [
+            i
+            for i in members
+            if pop[i] >= RECENTRE_POP and _km(lat[r], lon[r], lat[i], lon[i]) <= RECENTRE_KM
+        ]
+        if not near:
+            continue
+        city = max(near, key=lambda i: pop[i])
+        if pop[city] * 2 >= sum(pop[i] for i in members):
+            continue
+        lat[r] = _midrange([lat[i] for i in members])
+        lon[r] = _midrange([lon[i] for i in members])
 
 
 def gazetteer_from_rows(rows: Iterable[tuple[dict[str, Any], Sequence[str], Sequence[str]]]) -> Gazetteer:
@@ -354,6 +404,14 @@ def build_gazetteer() -> Gazetteer:
             if near:
                 votes[(cc, c.get("admin1code", ""))][near] += 1
     admin1_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # Several GeoNames codes may land on one region; only the code with the most places is its own.
+    code_size: dict[tuple[str, str], int] = {}
+    main_code: dict[tuple[str, str], tuple[int, str]] = {}
+    for (cc, code), v in votes.items():
+        code_size[(cc, code)] = size = sum(v.values())
+        key = (cc, admin1_name[(cc, code)])
+        if size > main_code.get(key, (-1, ""))[0]:
+            main_code[key] = (size, code)
     capital_best: dict[str, tuple[int, str]] = {}
     for gid, c in cities.items():
         cc = c["countrycode"]
@@ -369,6 +427,8 @@ def build_gazetteer() -> Gazetteer:
         code = c.get("admin1code", "")
         admin1 = us_states.get(code) if cc == "US" else admin1_name.get((cc, code))
         alternates = [n for n in c.get("alternatenames", ()) if _latin(n)]
+        if admin1 and cc != "US" and main_code.get((cc, admin1), (0, code))[1] != code:
+            b.loose.add(len(b.cols["name"]))
         b.add(
             {
                 "name": c["name"],
