@@ -1,4 +1,4 @@
-"""Shared fixtures. Everything here is built by hand: no model, no network, no shared/ data."""
+"""Shared fixtures, built by hand (no network, no shared/ data); only the `nlp` fixture loads the model."""
 
 from __future__ import annotations
 
@@ -101,3 +101,30 @@ def make_document(text: str = ARTICLE_TEXT, article_id: str = "a1") -> Document:
 @pytest.fixture
 def article_text() -> str:
     return ARTICLE_TEXT
+
+
+ActorTable = dict[str, tuple[str, str | None, str | None]]
+
+
+def mentions_from_table(text: str, table: ActorTable) -> list[Actor]:
+    """Hand-built actor mentions: every occurrence of each surface of ``table`` (surface -> code, country,
+    sector; earlier surfaces win overlaps, so list longer ones first), sorted by start."""
+    out: list[Actor] = []
+    taken: list[tuple[int, int]] = []
+    for surface, (code, country, sector) in table.items():
+        start = text.find(surface)
+        while start >= 0:
+            end = start + len(surface)
+            if not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+                out.append(Actor(surface, start, end, code, country, sector))
+            start = text.find(surface, end)
+    return sorted(out, key=lambda a: a.start)
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The English spaCy pipeline, loaded once for all model-marked tests."""
+    from newsevents.nlp import load_model
+
+    return load_model()

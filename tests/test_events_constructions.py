@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import mentions_from_table
 from newsevents.document import Actor, Event
 from newsevents.events.extract import extract_events
 from newsevents.events.lexicon import load_lexicon
@@ -31,25 +32,7 @@ ACTORS = {
 
 
 def _mentions(text: str) -> list[Actor]:
-    out: list[Actor] = []
-    taken: list[tuple[int, int]] = []
-    for surface, (code, country, sector) in ACTORS.items():
-        start = text.find(surface)
-        while start >= 0:
-            end = start + len(surface)
-            if not any(s < end and start < e for s, e in taken):
-                taken.append((start, end))
-                kind = "agent" if sector else "country"
-                out.append(Actor(surface, start, end, code, country, sector, kind=kind))
-            start = text.find(surface, end)
-    return sorted(out, key=lambda a: a.start)
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from newsevents.nlp import load_model
-
-    return load_model()
+    return mentions_from_table(text, ACTORS)
 
 
 def _events(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
