@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .matching import greedy_pairs
+
 __all__ = [
     "QUOTES_FILE",
     "QuoteCounts",
@@ -118,17 +120,7 @@ def match_quotes(preds: Sequence[Row], golds: Sequence[Row]) -> list[tuple[int, 
             ratio, iou = content_match_ratio(span, parts)
             if ratio >= 0.5:
                 cands.append((-ratio, -iou, i, j))
-    cands.sort()
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _, _, i, j in cands:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
-        pairs.append((i, j))
-    return pairs
+    return greedy_pairs(cands)
 
 
 @dataclass
