@@ -71,3 +71,22 @@ def test_evidence_is_clean_and_inside_the_text(coded: dict[str, list[dict[str, o
         assert not any(a in evidence for a in ARTIFACTS), evidence
         assert e["cameo_code"] and len(str(e["cameo_code"])) >= 3
         assert e["goldstein"] is not None and e["quad_class"] in (1, 2, 3, 4)
+
+
+def test_meeting_is_dated_and_placed(coded: dict[str, list[dict[str, object]]]) -> None:
+    """'Pompeo spent ... with Kim in Pyongyang Sunday', published Monday 2018-10-08."""
+    meetings = [
+        e
+        for e in coded["events"]
+        if str(e["cameo_code"]).startswith("04")
+        and str(e["source_code"] or "").startswith("USA")
+        and str(e["target_code"] or "").startswith("PRK")
+        and e["modality"] == "asserted"
+    ]
+    assert any(
+        e["event_date"] == "2018-10-07"
+        and e["location_name"] == "Pyongyang"
+        and abs(float(str(e["lat"])) - 39.0) <= 0.2
+        and abs(float(str(e["lon"])) - 125.75) <= 0.2
+        for e in meetings
+    ), meetings
