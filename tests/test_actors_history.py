@@ -40,13 +40,13 @@ def test_characteristic_is_the_office_held_longest() -> None:
 @pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
-        ("President Bill Clinton", None, ("USAGOV", "USA", "GOV")),
-        ("Bill Clinton", "1998-06-01", ("USAGOV", "USA", "GOV")),
-        ("Bill Clinton", "2010-06-01", ("USAELI", "USA", "ELI")),
-        ("Askar Akayev", None, ("KGZGOV", "KGZ", "GOV")),
-        ("Ousted President Askar Akayev", None, ("KGZELI", "KGZ", "ELI")),
-        ("the former Kyrgyz president", None, ("KGZELI", "KGZ", "ELI")),
-        ("Muammar Gaddafi", None, ("LBYGOV", "LBY", "GOV")),
+        ("President George W. Bush", None, ("USAGOV", "USA", "GOV")),
+        ("George W. Bush", "2004-06-01", ("USAGOV", "USA", "GOV")),
+        ("George W. Bush", "2012-06-01", ("USAELI", "USA", "ELI")),
+        ("Nursultan Nazarbayev", None, ("KAZGOV", "KAZ", "GOV")),
+        ("Ousted President Hosni Mubarak", None, ("EGYELI", "EGY", "ELI")),
+        ("the former Kazakh president", None, ("KAZELI", "KAZ", "ELI")),
+        ("Hosni Mubarak", None, ("EGYGOV", "EGY", "GOV")),
         # the title in the phrase names the role when there is no date
         ("Secretary of State Mike Pompeo", None, ("USAGOV", "USA", "GOV")),
         ("opposition leader Benjamin Netanyahu", None, ("ISROPP", "ISR", "OPP")),
@@ -60,7 +60,7 @@ def test_office_holders(kb: ActorKB, text: str, date: str | None, expected: tupl
 
 
 def test_title_name_of_country(kb: ActorKB) -> None:
-    assert _code(kb, "King Hassan of Morocco")[:2] == ("MARGOV", "MAR")
+    assert _code(kb, "King Abdullah of Jordan")[:2] == ("JORGOV", "JOR")
     assert _code(kb, "Emir Jaber of Kuwait")[:2] == ("KWTGOV", "KWT")
 
 
@@ -115,7 +115,7 @@ def test_dated_place_entries_are_used_only_in_their_period() -> None:
 @pytest.mark.parametrize(
     ("text", "date", "code"),
     [
-        ("the Bush administration", None, "USAGOV"),
+        ("the Reagan administration", None, "USAGOV"),
         ("the Obama administration", "2012-01-01", "USAGOV"),
         ("the Obama administration", "2019-01-01", "USAGOV"),  # looking back: still that government
         ("the Abe government", None, "JPNGOV"),
@@ -178,10 +178,10 @@ def test_titled_name_of_country_in_running_text(kb: ActorKB) -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Omar Hassan el-Bashir", "SDNGOV"),
+        ("Muhammad Hosni el-Mubarak", "EGYGOV"),
         ("Kofi Atta Annan", "IGOUNO"),
         ("Delhi police", "INDCOP"),
-        ("Dehli police", "INDCOP"),  # two letters swapped
+        ("Mubmai police", "INDCOP"),  # two letters swapped
         ("Moscwo", "RUSGOV"),
     ],
 )

@@ -129,7 +129,7 @@ def named_entries(file: str, kind: str, countries: frozenset[str]) -> Iterator[K
             yield key_of(n), entry
 
 
-# "the Bush administration", "the Abe government": a leader's surname before one of these nouns is the
+# "the Reagan administration", "the Abe government": a leader's surname before one of these nouns is the
 # government they led
 _GOVERNMENT_NOUNS = ("administration", "government", "govt", "cabinet", "regime", "presidency", "junta")
 LEADER_FILES = ("persons.tsv", "actor_leaders.tsv")

@@ -58,7 +58,7 @@ def role_span(text: str, start: int, end: int, mentions: Sequence[Actor]) -> tup
 
 
 def _of_country(text: str, end: int, mentions: Sequence[Actor]) -> int:
-    """Extend a titled name by its "of <country>" ("King Hassan of Morocco") when one follows."""
+    """Extend a titled name by its "of <country>" ("King Abdullah of Jordan") when one follows."""
     of = _OF_RE.match(text, end)
     if of is None:
         return end

@@ -155,7 +155,7 @@ class ActorKB:
 
     def typo_place(self, token: Token) -> tuple[Entry, ...]:
         """Country, capital or city entries for a capitalised word with two adjacent letters swapped
-        ("Dehli" -> Delhi); words shorter than 5 letters never match."""
+        ("Mubmai" -> Mumbai); words shorter than 5 letters never match."""
         if len(token.norm) < 5 or not token.is_title:
             return ()
         return self._typos().get(token.norm, ())

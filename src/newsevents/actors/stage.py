@@ -65,7 +65,7 @@ _EXPLETIVE = frozenset(
     | {"cost", "mean", "come", "get", "make", "feel", "sound", "turn", "go"}
 )
 _GROUP_KINDS = frozenset({"country", "org", "igo"})
-# "of the", then up to four capitalised or parenthesised words ("of the Azadliq (Freedom) opposition")
+# "of the", then up to four capitalised or parenthesised words ("of the Unity (Reform) opposition")
 _OF_GLUE_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w'-]*|\([^()]{1,40}\))\s+){0,4}")
 
 
@@ -290,7 +290,7 @@ def _add_group_pronouns(text: str, mentions: list[Actor], index: _TokenIndex) ->
 
 
 def of_phrase_sectors(text: str, mentions: list[Actor], kb: ActorKB) -> list[Actor]:
-    """A generic role word takes the sector of its "of" phrase: "leaders of the Azadliq opposition
+    """A generic role word takes the sector of its "of" phrase: "leaders of the Unity opposition
     coalition" -> OPP, "the head of the army" -> MIL, "leaders of Hamas" -> Hamas's country and sector."""
     out = list(mentions)
     for k, m in enumerate(mentions[:-1]):

@@ -6,14 +6,14 @@
 - capitalised word n-grams (up to 4 words, outside PERSON/DATE/... entities and outside spans already
   found) that name a country, continent or first-level region, or a place of >= ``MIN_POPULATION``
   people (``MIN_POPULATION_FIRST`` at the start of a sentence), or any gazetteer place right after a
-  locative preposition ("fighting in Manbij");
-- a capitalised name after a kind-of-place noun and "of" ("the village of Ashmi", "the towns of X and
-  Y") or before one ("the Radhwaniyah area", "Aceh province"), whether or not the gazetteer knows it;
+  locative preposition ("fighting in Zorzor");
+- a capitalised name after a kind-of-place noun and "of" ("the village of Tel Kaif", "the towns of X and
+  Y") or before one ("the Hawija area", "Aceh province"), whether or not the gazetteer knows it;
 - a one-word spaCy PERSON right after a locative preposition that the gazetteer knows ("in Sanaa"), or
-  in an object position naming a large place ("rebels captured Goma");
-- a gazetteer name of any size followed by an apposition that makes it a place ("Kakata, 60 kilometres
+  in an object position naming a large place ("rebels captured Bukavu");
+- a gazetteer name of any size followed by an apposition that makes it a place ("Zorzor, 200 kilometres
   north of ...", "X, the capital of ...");
-- a capitalised name followed by an apposition headed by a kind-of-place noun ("Dunya Pur, a small
+- a capitalised name followed by an apposition headed by a kind-of-place noun ("Qila Saifullah, a small
   town"), whether or not the gazetteer knows it;
 - "A, B" where B names a region or country: B qualifies A ("Paris, Texas").
 Spans never overlap; the longest wins.
@@ -69,7 +69,7 @@ _BLOCK_LABELS = frozenset(
         "QUANTITY",
     }
 )
-#: After these words any gazetteer name counts ("fighting in Manbij"), whatever its population.
+#: After these words any gazetteer name counts ("fighting in Zorzor"), whatever its population.
 _LOCATIVE_CUES = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 _MAX_WORDS = 4
 #: Nouns for a kind of place: "the village of X", "X province" make X a toponym.
@@ -259,7 +259,7 @@ def _cued_single_person(ent: Span) -> bool:
 
 #: Object positions where a one-word PERSON that names a large place is taken as that place.
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj"})
-#: Nouns that, in an apposition, say the name before them is a place ("Goma, the capital of ...",
+#: Nouns that, in an apposition, say the name before them is a place ("Bukavu, the capital of ...",
 #: "X, 60 kilometres north of Y").
 _APPOSITION_CUES = PLACE_KIND_NOUNS | {"capital", "kilometre", "kilometer", "km", "mile"}
 _FILLER_POS = frozenset({"DET", "ADJ", "NUM", "ADV"})
@@ -267,7 +267,7 @@ _FILLER_POS = frozenset({"DET", "ADJ", "NUM", "ADV"})
 
 def _placed_person(ent: Span, gaz: Gazetteer) -> bool:
     """A one-word PERSON in an object position that names a country, region or large place ("rebels
-    captured Goma")."""
+    captured Bukavu")."""
     if ent.label_ != "PERSON" or len(ent) != 1 or ent.root.dep_ not in _OBJECT_DEPS:
         return False
     senses = gaz.lookup(ent.text)
@@ -336,7 +336,7 @@ def _kind_named(toks: Sequence[Token], blocked: Sequence[bool], gaz: Gazetteer) 
             and toks[h + 1].text == ","
             and all(toks[k].pos_ in _FILLER_POS for k in range(h + 2, i))
         ):
-            run = _name_run(toks, h, -1, blocked)  # "Dunya Pur, a small town"
+            run = _name_run(toks, h, -1, blocked)  # "Qila Saifullah, a small town"
             if run is not None:
                 runs.append(run)
         if i > 0 and toks[i - 1].dep_ == "compound" and toks[i - 1].head.i == i:
