@@ -6,11 +6,14 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsevents.document import Actor, Article, Document, Event
+from newsevents.pipeline import Resources
 
 ARTICLE_TEXT = (
     "Talks resume in Geneva\n"
@@ -128,3 +131,22 @@ def nlp():  # type: ignore[no-untyped-def]
     from newsevents.nlp import load_model
 
     return load_model()
+
+
+@lru_cache(maxsize=1)
+def model_resources() -> Resources:
+    """The real resources (model, KB, lexicon, gazetteer), loaded once for model-marked tests."""
+    from newsevents.pipeline import load_resources
+
+    return load_resources()
+
+
+def coded_quotes(text: str) -> list[dict[str, Any]]:
+    """The quotes of ``text`` after the clean, actors, events and quotes stages."""
+    from newsevents.pipeline import process
+
+    (out,) = process([Document(Article("t", text, "h"))], model_resources(), stages=QUOTE_STAGES)
+    return out.quotes
+
+
+QUOTE_STAGES = ("clean", "actors", "events", "quotes")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from newsevents.document import Article, Document
-from newsevents.pipeline import Resources, load_resources, process
+from conftest import coded_quotes
 from newsevents.quotes import stage as _quotes_stage  # noqa: F401 - registers the stage
 
 pytestmark = pytest.mark.model
@@ -17,15 +15,7 @@ pytestmark = pytest.mark.model
 SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed_article.txt"
 
 
-@lru_cache(maxsize=1)
-def resources() -> Resources:
-    return load_resources()
-
-
-def quotes(text: str) -> list[dict[str, Any]]:
-    doc = Document(Article("t", text, "h"))
-    (out,) = process([doc], resources(), stages=("clean", "actors", "events", "quotes"))
-    return out.quotes
+quotes = coded_quotes
 
 
 def one(text: str) -> dict[str, Any]:

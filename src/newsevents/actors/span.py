@@ -17,7 +17,7 @@ from ..document import Actor
 _IGO_COUNTRIES = frozenset({"IGO", "UNO", "EUR"})
 DISCARD = "discard"
 DISCARD_STORY = "discard_story"
-_MARKERS = frozenset({DISCARD, DISCARD_STORY})
+DISCARD_KINDS = frozenset({DISCARD, DISCARD_STORY})
 # at most this many characters between two mentions that form one name ("Arnor cleric", "MSF Arnor")
 _ADJACENT = 1
 
@@ -32,7 +32,7 @@ def compose_code(country: str | None, sector: str | None) -> str | None:
 
 
 def _actors_inside(mentions: Sequence[Actor], start: int, end: int) -> list[Actor]:
-    return [m for m in mentions if m.start >= start and m.end <= end and m.kind not in _MARKERS]
+    return [m for m in mentions if m.start >= start and m.end <= end and m.kind not in DISCARD_KINDS]
 
 
 def _adjacent_agents(inside: Sequence[Actor], lead: Actor) -> list[Actor]:

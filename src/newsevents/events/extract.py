@@ -53,7 +53,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..actors.span import actors_for_span, compose_code, discarded
+from ..actors.span import DISCARD_KINDS, actors_for_span, compose_code, discarded
 from ..document import Actor, Event
 from .compose import INTENTS, REFINABLE, compose, family_of_code, refine
 from .lexicon import Lexicon, Pattern
@@ -822,11 +822,12 @@ def extract_events(doc: Doc, mentions: Sequence[Actor], lex: Lexicon, text: str)
     order = sorted(range(len(mentions)), key=lambda i: starts[i])
     sorted_mentions = [mentions[i] for i in order]
     sorted_starts = [m.start for m in sorted_mentions]
+    discards = [m for m in mentions if m.kind in DISCARD_KINDS]  # only from user dictionaries
     events: list[Event] = []
     for s_index, sent in enumerate(doc.sents):
         lo = bisect_left(sorted_starts, sent.start_char)
         hi = bisect_right(sorted_starts, sent.end_char)
-        if discarded(mentions, sent.start_char, sent.end_char):  # sports results and the like
+        if discards and discarded(discards, sent.start_char, sent.end_char):  # sports results and the like
             continue
         finder = _ActorFinder(sorted_mentions[lo:hi])
         events.extend(_sentence_events(sent, s_index, finder, lex, text))
