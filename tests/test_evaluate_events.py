@@ -220,6 +220,24 @@ def test_exact_event_uses_raw_codes() -> None:
     assert s["exact_event_record_pass_rate"] == 0.0
 
 
+def test_standard_code_match_rate_leaves_out_sentences_with_test_codes() -> None:
+    records = [
+        rec("std", [gold("042", "AAA", "BBB"), gold("111", "BBB", "AAA")]),
+        rec("mixed", [gold("042", "AAA", "BBB"), gold("345", "AAA", "BBB")]),
+        rec("none", [], no_event=True),
+    ]
+    preds = {
+        "std": [pred("042", "AAA", "BBB"), pred("111", "BBB", "CCC")],
+        "mixed": [pred("042", "AAA", "BBB")],
+        "none": [pred("190", "AAA", "BBB")],
+    }
+    s = score_events(records, preds, TABLE, frozenset({"042", "111", "190"}))
+    assert s["standard_code_events"] == 2
+    assert s["standard_code_events_matched"] == 1
+    assert s["standard_code_event_match_rate"] == 0.5
+    assert "standard_code_events" not in score_events(records, preds, TABLE)
+
+
 def test_triples_one_to_one_with_wildcard() -> None:
     # two gold IGO triples cannot both be matched by a single prediction
     records = [rec("a", [gold("042", "IGO", "USA"), gold("042", "IGOUNO", "USA")])]

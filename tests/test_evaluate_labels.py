@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsevents.evaluate.labels import (
     actor_country,
     country_matches,
     counts_as_asserted,
+    load_cameo_codes,
     map_cameo_to_plover,
     normalise_plover,
     parse_plover_table,
@@ -125,3 +128,10 @@ def test_country_matches_bare_igo_is_wildcard_on_gold_only() -> None:
 )
 def test_counts_as_asserted(modality: str | None, expected: bool) -> None:
     assert counts_as_asserted(modality) is expected
+
+
+def test_load_cameo_codes_reads_code_column(tmp_path: Path) -> None:
+    path = tmp_path / "codes.tsv"
+    path.write_text("code\tname\n04\tCONSULT\n042\tMake a visit\n", encoding="utf-8")
+    assert load_cameo_codes(path) == frozenset({"04", "042"})
+    assert load_cameo_codes(tmp_path / "absent.tsv") == frozenset()

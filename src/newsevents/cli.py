@@ -100,9 +100,18 @@ def cli() -> None:
     help="Give a duplicate article (same text and date as an earlier one) copies of its original's rows.",
 )  # fmt: skip
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a TTY).")
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1),
+    help="Code on a local Dask cluster of N worker processes (one model each, ~1.3 GB).",
+)  # fmt: skip
+@click.option(
+    "--scheduler", default=None, metavar="ADDRESS",
+    help="Code on a running Dask cluster (e.g. tcp://host:8786); its workers need newsevents installed.",
+)  # fmt: skip
 def code_cmd(
     inputs: tuple[str, ...], db: str, published: dt.date | None, dictionaries: tuple[str, ...],
     batch_size: int, max_bytes: int | None, stages: str | None, copy_duplicates: bool, progress: bool | None,
+    workers: int, scheduler: str | None,
 ) -> None:  # fmt: skip
     """Code INPUT files, directories, globs or - (stdin) and append to the database."""
     from .ingest import DEFAULT_MAX_BYTES
@@ -124,7 +133,7 @@ def code_cmd(
         list(inputs), db, published=published, dictionaries=dictionaries, batch_size=batch_size,
         max_bytes=max_bytes or DEFAULT_MAX_BYTES, stages=chosen,
         progress=sys.stderr.isatty() if progress is None else progress,
-        on_failure=show, copy_duplicates=copy_duplicates,
+        on_failure=show, copy_duplicates=copy_duplicates, workers=workers, scheduler=scheduler,
     )  # fmt: skip
     click.echo(report.summary())
     raise click.exceptions.Exit(0 if report.ok else 1)

@@ -37,6 +37,8 @@ class Errors(Enum):
     E027 = "JSONL line {line}: field {field!r} must be a string, not {kind}"
     E028 = "cannot read input: {reason}"
     E029 = "article id {article_id!r} appears twice in this run with different texts"
+    E030 = "Dask worker failed: {reason}"
+    E031 = "cannot connect to the Dask scheduler {address}: {reason}"
 
     def format(self, *args: object, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(*args, **kwargs)

@@ -54,6 +54,30 @@ class RunReport:
         )
 
 
+# one article's coded rows by table, or the reason it failed
+Coded = dict[str, list[Row]] | Failure
+
+
+def _reason(exc: BaseException) -> str:
+    reason = str(exc) if isinstance(exc, NewsEventsError) else f"{type(exc).__name__}: {exc}"
+    return reason.strip().splitlines()[0] if reason.strip() else type(exc).__name__
+
+
+def stage_failure(article: Article, stage: str, exc: BaseException) -> Failure:
+    """The ``failures`` row of an article whose stage raised ``exc`` (one line, numbered error)."""
+    error = Errors.E011.format(stage=stage, reason=_reason(exc))
+    return Failure(article.input, article.article_id, stage, error)
+
+
+def coded_rows(doc: Document, cameo: CameoLookup | None = None) -> Coded:
+    """A processed document's rows ready for the store, or a ``store`` failure when they do not convert."""
+    try:  # one article whose rows do not convert must not stop the run
+        by_table = document_rows(doc, cameo=cameo)
+        return {t: [coerce_row(t, r) for r in rs] for t, rs in by_table.items()}
+    except Exception as exc:  # noqa: BLE001
+        return stage_failure(doc.article, "store", exc)
+
+
 class _Run:
     """State of one run: the store, the report and the rows waiting for the next transaction."""
 
@@ -82,10 +106,7 @@ class _Run:
             self.on_failure(failure)
 
     def stage_error(self, doc: Document, stage: str, exc: Exception) -> None:
-        reason = str(exc) if isinstance(exc, NewsEventsError) else f"{type(exc).__name__}: {exc}"
-        reason = reason.strip().splitlines()[0] if reason.strip() else type(exc).__name__
-        a = doc.article
-        self.fail(Failure(a.input, a.article_id, stage, Errors.E011.format(stage=stage, reason=reason)))
+        self.fail(stage_failure(doc.article, stage, exc))
         self.progress(1)
 
     def new_documents(self, articles: Iterable[Article], chunk: int) -> Iterator[Document]:
@@ -135,18 +156,17 @@ class _Run:
         return Document(article=a)
 
     def add_document(self, doc: Document) -> None:
-        try:  # one article whose rows do not convert must not stop the run
-            by_table = document_rows(doc, cameo=self.cameo)
-            rows = {t: [coerce_row(t, r) for r in rs] for t, rs in by_table.items()}
-        except Exception as exc:  # noqa: BLE001
-            a = doc.article
-            reason = str(exc) if isinstance(exc, NewsEventsError) else f"{type(exc).__name__}: {exc}"
-            error = Errors.E011.format(stage="store", reason=reason)
-            self.fail(Failure(a.input, a.article_id, "store", error))
+        self.add_coded(coded_rows(doc, self.cameo))
+
+    def add_coded(self, coded: Coded) -> None:
+        """Queue one article's rows, or record its failure (rows computed here or on a worker)."""
+        if isinstance(coded, Failure):
+            self.fail(coded)
+            self.progress(1)
             return
         self.report.articles_added += 1
-        self.report.events += len(rows["events"])
-        self.add_rows(rows)
+        self.report.events += len(coded["events"])
+        self.add_rows(coded)
         self.progress(1)
 
     def add_rows(self, rows: dict[str, list[Row]]) -> None:
@@ -172,7 +192,8 @@ class _Run:
             self.failures = []
 
 
-def _resources_for(stages: Sequence[str], dictionaries: Iterable[str]) -> Resources:
+def resources_for(stages: Sequence[str], dictionaries: Iterable[str]) -> Resources:
+    """What ``stages`` need: no model when only ``clean`` runs."""
     if set(stages) <= {"clean"}:
         return Resources()  # nothing to parse: no model needed
     return load_resources(dictionaries)
@@ -194,6 +215,8 @@ def code_inputs(
     cameo: CameoLookup | None = None,
     copy_duplicates: bool = False,
     timings: dict[str, float] | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> RunReport:
     """Ingest ``inputs``, code the articles not yet stored and append their rows to the database.
 
@@ -201,14 +224,15 @@ def code_inputs(
     happens (the CLI prints them); all are also written to the ``failures`` table. ``cameo`` replaces
     the CAMEO code table look-up (tests). A duplicate (same text and date as an earlier article) is
     never parsed; with ``copy_duplicates`` it gets copies of its original's events, places, dates and
-    quotes under its own id, otherwise only its ``articles`` row.
+    quotes under its own id, otherwise only its ``articles`` row. ``workers`` > 1 codes batches on a
+    local Dask cluster of that many processes, ``scheduler`` on a running Dask cluster (see
+    :mod:`newsevents.scale`); this process stays the only writer, so resuming and dedup work the same.
     """
     start = time.perf_counter()
     report = RunReport()
     with Store(db_path) as store:
         run = _Run(store, report, on_failure, cameo)
         run.copy_duplicates = copy_duplicates
-        res = resources if resources is not None else _resources_for(stages, dictionaries)
         articles = iter_articles(
             inputs, on_failure=run.fail, default_published=published, max_bytes=max_bytes, stdin=stdin
         )
@@ -217,15 +241,46 @@ def code_inputs(
                 task = bar.add_task("coding", total=None)
                 run.progress = lambda n: bar.advance(task, n)
             docs = run.new_documents(articles, batch_size)
-            for doc in process(
-                docs, res, stages=stages, batch_size=batch_size, on_error=run.stage_error, timings=timings
-            ):
-                run.add_document(doc)
-                if len(run.pending) >= batch_size:
-                    run.flush()
+            if workers > 1 or scheduler:
+                _code_on_dask(run, docs, tuple(dictionaries), stages, batch_size, workers, scheduler)
+            else:
+                res = resources if resources is not None else resources_for(stages, dictionaries)
+                for doc in process(
+                    docs, res, stages=stages, batch_size=batch_size, on_error=run.stage_error, timings=timings
+                ):
+                    run.add_document(doc)
+                    if len(run.pending) >= batch_size:
+                        run.flush()
             run.flush(final=True)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _code_on_dask(
+    run: _Run,
+    docs: Iterable[Document],
+    dictionaries: tuple[str, ...],
+    stages: tuple[str, ...],
+    batch_size: int,
+    workers: int,
+    scheduler: str | None,
+) -> None:
+    from .scale import dask_client, map_batches
+
+    batches = (
+        [d.article for d in chunk] for chunk in iter(lambda: list(itertools.islice(docs, batch_size)), [])
+    )
+    with dask_client(workers, scheduler) as client:
+        window = 2 * max(workers, len(client.scheduler_info().get("workers", {})), 1)
+        for batch, result in map_batches(client, batches, dictionaries, stages, window=window):
+            if isinstance(result, BaseException):
+                for a in batch:
+                    error = Errors.E030.format(reason=_reason(result))
+                    run.add_coded(Failure(a.input, a.article_id, "worker", error))
+            else:
+                for coded in result:
+                    run.add_coded(coded)
+            run.flush()
 
 
 @contextlib.contextmanager

@@ -133,6 +133,8 @@ def named_entries(file: str, kind: str, countries: frozenset[str]) -> Iterator[K
 # government they led
 _GOVERNMENT_NOUNS = ("administration", "government", "govt", "cabinet", "regime", "presidency", "junta")
 LEADER_FILES = ("persons.tsv", "actor_leaders.tsv")
+# cabinet ministers, military chiefs, regional executives, opposition figures and public figures by region
+PEOPLE_FILES = ("actor_people_americas_europe.tsv", "actor_people_africa_asia.tsv")
 
 
 def leader_government_entries(countries: frozenset[str]) -> Iterator[Keyed]:
@@ -189,4 +191,6 @@ def builtin_entries() -> Iterator[Keyed]:
     yield from named_entries("actor_leaders.tsv", "person", countries)
     yield from leader_government_entries(countries)
     yield from named_entries("actor_officials.tsv", "person", countries)
+    for file in PEOPLE_FILES:
+        yield from named_entries(file, "person", countries)
     yield from agent_entries()

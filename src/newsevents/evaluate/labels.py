@@ -17,6 +17,7 @@ __all__ = [
     "actor_country",
     "country_matches",
     "counts_as_asserted",
+    "load_cameo_codes",
     "load_plover_table",
     "map_cameo_to_plover",
     "normalise_plover",
@@ -123,6 +124,14 @@ def parse_plover_table(lines: Iterable[str]) -> dict[str, str]:
         if code and plover and code not in table:
             table[code] = plover
     return table
+
+
+def load_cameo_codes(path: Path) -> frozenset[str]:
+    """The ``code`` column of the CAMEO codebook table; empty when the file is absent."""
+    if not path.is_file():
+        return frozenset()
+    with path.open(encoding="utf-8", newline="") as fh:
+        return frozenset(row["code"].strip() for row in csv.DictReader(fh, delimiter="\t") if row.get("code"))
 
 
 def load_plover_table(path: Path) -> dict[str, str]:

@@ -44,6 +44,17 @@ def _event_extras(m: dict[str, Score]) -> list[tuple[str, str]]:
     return [
         ("records / scored", f"{_fmt(m['records'])} / {_fmt(m['scored'])}"),
         ("exact_event_record_pass_rate", _fmt(m["exact_event_record_pass_rate"])),
+        *(
+            [
+                (
+                    "standard_code_event_match_rate",
+                    f"{_fmt(m['standard_code_event_match_rate'])} ({_fmt(m['standard_code_events_matched'])}"
+                    f" of {_fmt(m['standard_code_events'])} gold events)",
+                )
+            ]
+            if "standard_code_events" in m
+            else []
+        ),
         (
             "no_event_false_alarm_rate",
             f"{_fmt(m['no_event_false_alarm_rate'])} ({_fmt(m['no_event_sentences_with_predictions'])}"

@@ -25,7 +25,7 @@ from .data import (
     file_stem,
     read_jsonl,
 )
-from .labels import load_plover_table
+from .labels import load_cameo_codes, load_plover_table
 from .matching import predictions_for_records
 from .scoring_actors import score_actors
 from .scoring_events import Score, score_events
@@ -146,12 +146,16 @@ def product_resolve(text: str, date: str | None, context: str | None) -> dict[st
 
 
 def _score_event_file(
-    path: Path, code_fn: CodeFn, dictionaries: Sequence[str], table: Mapping[str, str]
+    path: Path,
+    code_fn: CodeFn,
+    dictionaries: Sequence[str],
+    table: Mapping[str, str],
+    standard_codes: frozenset[str] = frozenset(),
 ) -> dict[str, Score]:
     records = read_jsonl(path)
     articles, events = code_fn(input_records(records), dictionaries)
     preds = predictions_for_records(records, articles, events)
-    scores = score_events(records, preds, table)
+    scores = score_events(records, preds, table, standard_codes)
     scores["predicted_events"] = len(events)
     scores["articles"] = len(articles)
     return scores
@@ -197,13 +201,15 @@ def run_eval(
             result.notes.append(f"{name}: missing, skipped")
             continue
         dictionaries: tuple[str, ...] = ()
+        standard: frozenset[str] = frozenset()
         if name == PETRARCH_UNIT_FILE:
+            standard = load_cameo_codes(eval_dir.parent / "reference" / "cameo_codes.tsv")
             dictionaries = tuple(
                 str(dict_dir / d) for d in VALIDATION_DICTIONARIES if (dict_dir / d).is_file()
             )
             result.notes.append(f"{name}: {len(dictionaries)} validation dictionaries loaded")
         start = clock()
-        result.scores[file_stem(name)] = _score_event_file(path, code_fn, dictionaries, table)
+        result.scores[file_stem(name)] = _score_event_file(path, code_fn, dictionaries, table, standard)
         result.seconds[file_stem(name)] = clock() - start
     actor_path = eval_dir / ACTOR_FILE
     if actor_path.is_file():
