@@ -54,7 +54,7 @@ def test_event_rows(cameo: Callable[[str], FakeCameo]) -> None:
         None,
     )
     assert doc.text[row["evidence_start"] : row["evidence_end"]].startswith("The foreign minister")
-    assert row["quote_id"] is None and row["cluster_id"] is None
+    assert row["quote_id"] is None and row["cluster_id"] is not None
     assert set(row) == set(COLUMNS["events"])
 
 

@@ -20,7 +20,7 @@ import click
 from . import __version__
 from .errors import Errors, NewsEventsError
 
-TABLE_CHOICES = ("articles", "events", "places", "dates", "quotes", "failures")
+TABLE_CHOICES = ("articles", "events", "places", "dates", "quotes", "failures", "clusters")
 FORMAT_CHOICES = ("jsonl", "csv", "parquet")
 
 
@@ -145,7 +145,7 @@ def code_cmd(
 @click.option("--format", "fmt", default="jsonl", show_default=True, help="jsonl | csv | parquet")
 @click.option("--out", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
 def export_cmd(table: str, db: str, fmt: str, out: str | None) -> None:
-    """Write TABLE (articles, events, places, dates, quotes, failures) as JSONL, CSV or Parquet."""
+    """Write TABLE (articles, events, places, dates, quotes, failures, clusters) as JSONL, CSV or Parquet."""
     if table not in TABLE_CHOICES:
         raise click.BadParameter(Errors.E013.format(table=table, choices=", ".join(TABLE_CHOICES)))
     if fmt not in FORMAT_CHOICES:

@@ -6,6 +6,7 @@ Pure functions, no I/O: each returns plain dicts whose keys are the table's colu
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,14 +139,42 @@ def event_row(article_id: str, n: int, event: Event, cameo: CameoLookup) -> Row:
         "modality": event.modality,
         "confidence": event.confidence,
         "quote_id": event.quote_id,
-        "cluster_id": None,
+        "cluster_id": None,  # set below from the row's own fields
         "cameo_name": info.name if info else None,
         "trigger_text": event.trigger_text or None,
         "trigger_start": event.trigger_start,
         "trigger_end": event.trigger_end,
         "date_precision": event.date_precision,
     }
+    row["cluster_id"] = cluster_id(row)
     return row
+
+
+def _dyad_side(row: Mapping[str, Any], side: str) -> str:
+    code = row.get(f"{side}_code") or ""
+    if code.startswith("IGO"):
+        return str(code[:6])  # the organisation (IGOUNO), whatever its sector
+    return str(row.get(f"{side}_country") or code)
+
+
+def cluster_id(row: Mapping[str, Any]) -> str | None:
+    """The id shared by the reports of one real-world event across articles (GDELT-style clustering).
+
+    Two asserted events are one cluster when they fall on the same day, have the same CAMEO root and
+    the same source and target (country, an IGO, else the actor code). ``None`` when the event is not
+    asserted, not dated to the day, or has no actor on either side: such reports cannot be told apart.
+    """
+    date = str(row.get("event_date") or "")
+    root = row.get("cameo_root")
+    if row.get("modality") not in (None, "", "asserted") or not root or len(date) != 10:
+        return None
+    if row.get("date_precision") not in (None, "day"):
+        return None
+    source, target = _dyad_side(row, "source"), _dyad_side(row, "target")
+    if not (source or target):
+        return None
+    key = "|".join((date, source, target, str(root)))
+    return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def event_rows(doc: Document, *, cameo: CameoLookup | None = None) -> list[Row]:

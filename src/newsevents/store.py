@@ -88,9 +88,51 @@ def coerce_row(table: str, row: Mapping[str, Any]) -> Row:
     return out
 
 
-def check_table(table: str) -> None:
-    if table not in TABLES:
-        raise NewsEventsError(Errors.E013, table=table, choices=", ".join(TABLES))
+#: Read-only tables computed from the stored ones. ``clusters``: one row per event cluster (see
+#: :func:`newsevents.rows.cluster_id`) with GDELT-style counts; the most frequent value of each field.
+DERIVED: dict[str, tuple[tuple[str, ...], str]] = {
+    "clusters": (
+        (
+            "cluster_id", "event_date", "source_code", "source_country", "target_code", "target_country",
+            "cameo_root", "cameo_code", "plover_type", "goldstein", "location_name", "location_country",
+            "num_mentions", "num_articles", "num_sources", "first_event_id",
+        ),
+        """
+        SELECT e.cluster_id, min(e.event_date) AS event_date, mode(e.source_code) AS source_code,
+               mode(e.source_country) AS source_country, mode(e.target_code) AS target_code,
+               mode(e.target_country) AS target_country, min(e.cameo_root) AS cameo_root,
+               mode(e.cameo_code) AS cameo_code, mode(e.plover_type) AS plover_type,
+               mode(e.goldstein) AS goldstein, mode(e.location_name) AS location_name,
+               mode(e.location_country) AS location_country, count(*) AS num_mentions,
+               count(DISTINCT e.article_id) AS num_articles, count(DISTINCT a.source) AS num_sources,
+               min(e.event_id) AS first_event_id
+        FROM events e JOIN articles a ON a.article_id = e.article_id
+        WHERE e.cluster_id IS NOT NULL
+        GROUP BY e.cluster_id
+        ORDER BY count(*) DESC, min(e.event_date), e.cluster_id
+        """,
+    ),
+}  # fmt: skip
+READABLE: tuple[str, ...] = (*TABLES, *DERIVED)
+
+
+def check_table(table: str, *, readable: bool = False) -> None:
+    """``table`` is a stored table (or, with ``readable``, also a derived one) else ``E013``."""
+    choices = READABLE if readable else TABLES
+    if table not in choices:
+        raise NewsEventsError(Errors.E013, table=table, choices=", ".join(choices))
+
+
+def columns(table: str) -> tuple[str, ...]:
+    """Columns of a stored or derived table."""
+    return DERIVED[table][0] if table in DERIVED else COLUMNS[table]
+
+
+def _select(table: str) -> str:
+    if table in DERIVED:
+        return DERIVED[table][1]
+    cols = ", ".join(_q(c) for c in COLUMNS[table])
+    return f"SELECT {cols} FROM {table} ORDER BY rowid"
 
 
 class Store:
@@ -279,15 +321,15 @@ class Store:
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
     def iter_rows(self, table: str, *, chunk: int = 2048) -> Iterator[Row]:
-        check_table(table)
-        cols = ", ".join(_q(c) for c in COLUMNS[table])
-        cur = self.con.execute(f"SELECT {cols} FROM {table} ORDER BY rowid")
+        check_table(table, readable=True)
+        names = columns(table)
+        cur = self.con.execute(_select(table))
         while batch := cur.fetchmany(chunk):
             for r in batch:
-                yield dict(zip(COLUMNS[table], r, strict=True))
+                yield dict(zip(names, r, strict=True))
 
     def rows(self, table: str) -> list[Row]:
-        """All rows of a contract table, in insertion order."""
+        """All rows of a contract table (in insertion order) or of a derived table."""
         return list(self.iter_rows(table))
 
     def export(self, table: str, fmt: str, out: IO[str] | IO[bytes] | str | Path) -> int:
@@ -296,7 +338,7 @@ class Store:
         JSONL: one object per row, dates as ISO strings, null as null. CSV: header row, null as empty.
         Parquet needs a path or a binary file.
         """
-        check_table(table)
+        check_table(table, readable=True)
         if fmt not in EXPORT_FORMATS:
             raise NewsEventsError(Errors.E014, fmt=fmt, choices=", ".join(EXPORT_FORMATS))
         if isinstance(out, (str, Path)):
@@ -309,13 +351,12 @@ class Store:
         text_out: IO[str] = out  # type: ignore[assignment]
         if fmt == "jsonl":
             return _write_jsonl(self.iter_rows(table), text_out)
-        return _write_csv(COLUMNS[table], self.iter_rows(table), text_out)
+        return _write_csv(columns(table), self.iter_rows(table), text_out)
 
     def _export_parquet(self, table: str, out: Any) -> int:
         import pyarrow.parquet as pq
 
-        cols = ", ".join(_q(c) for c in COLUMNS[table])
-        reader = self.con.sql(f"SELECT {cols} FROM {table} ORDER BY rowid").to_arrow_reader(65536)
+        reader = self.con.sql(_select(table)).to_arrow_reader(65536)
         n = 0
         with pq.ParquetWriter(out, reader.schema) as writer:
             for batch in reader:
