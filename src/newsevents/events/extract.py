@@ -102,6 +102,15 @@ _SYMMETRIC_ROOTS = frozenset({"04", "05", "06", "19"})
 _NEEDS_TARGET = frozenset({"040"})
 _MAX_PER_TRIGGER = 4
 _KILLING = frozenset({"186", "190"})
+_LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around"})
+_MEASURE_NOUNS = frozenset(
+    {
+        "day", "week", "month", "year", "hour", "night", "round", "series", "wave", "spate", "string",
+        "flurry", "cycle", "bout", "set", "number",
+    }
+)  # fmt: skip
+# acts whose participle before a noun reports that the act happened ("the abducted aid workers")
+_ATTRIBUTIVE_CODES = frozenset({"173", "181", "1821", "1822", "1823", "186"})
 _ATTEMPTS = frozenset({"attempt", "bid", "plot", "try"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _STATELESS_SECTORS = frozenset({"REF", "IGO", "NGO", "MNC", "IMG"})  # refugees are not of their host
@@ -322,12 +331,23 @@ def _phrase(tok: Token) -> tuple[int, int]:
 
 
 def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or _reduced_passive(tok)
+
+
+def _reduced_passive(tok: Token) -> bool:
+    """A participle with a "by" agent parsed as an active verb with a subject ("soldiers shot dead by
+    militants were buried"): the subject is the patient, the agent the doer."""
+    if tok.tag_ not in ("VBD", "VBN"):
+        return False
+    kids = [c.dep_ for c in tok.children]
+    return "agent" in kids and "nsubj" in kids and "dobj" not in kids and "aux" not in kids
 
 
 def _subject(tok: Token) -> Token | None:
     cur = tok
     for _ in range(5):
+        if _reduced_passive(cur):
+            return _agent(cur)
         for c in cur.children:
             if c.dep_ in _SUBJ:
                 if c.text.lower() in _RELATIVE and cur.dep_ == "relcl":
@@ -357,12 +377,18 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+def _agent(tok: Token) -> Token | None:
+    """The object of the "by" agent phrase of a passive trigger."""
+    return next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _target_candidates(tok: Token, pattern: Pattern) -> list[Token]:
     out: list[Token] = []
     kids = list(tok.children)
     passive = _is_passive(tok)
+    reduced = passive and _reduced_passive(tok)
     for c in kids:
-        if c.dep_ == "nsubjpass" and passive:
+        if (c.dep_ == "nsubjpass" and passive) or (c.dep_ == "nsubj" and reduced):
             out.append(c)
     themes: list[Token] = []
     for c in kids:
@@ -412,7 +438,28 @@ def _victim_noun(tok: Token) -> list[Token]:
     shot by police" (a reduced relative clause)."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [tok.head]
+    if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):  # "the kidnapped engineers"
+        return [tok.head]
     return []
+
+
+def _attributive_match(tok: Token, lex: Lexicon) -> _Match | None:
+    """A participle used as an adjective that can only report a violent or coercive act ("the kidnapped
+    engineers", "the detained activists"): an event whose target is the noun."""
+    if tok.dep_ != "amod" or tok.pos_ not in ("VERB", "ADJ") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    word = tok.text.lower()
+    if tok.pos_ == "VERB":
+        lemmas = [_lemma(tok)]
+    elif word.endswith("ed"):  # tagged as an adjective: "kidnapped" -> "kidnap", "detained" -> "detain"
+        lemmas = [word[:-2], word[:-1], word[:-3]]
+    else:
+        return None
+    for lemma in lemmas:
+        p = lex.match("V", lemma)
+        if p is not None and p.intent == "" and p.code in _ATTRIBUTIVE_CODES:
+            return _Match(tok, p, p.code, None, None)
+    return None
 
 
 def _participle_objects(tok: Token) -> list[Token]:
@@ -429,6 +476,62 @@ def _participle_objects(tok: Token) -> list[Token]:
         for g in t.children
         if g.dep_ == "dobj"
     ]
+
+
+def _locative_objects(heads: Iterable[Token]) -> list[Token]:
+    """Objects of the place prepositions ("in", "near", "at" ...) of the trigger(s)."""
+    return [
+        g
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and _lemma(c) in _LOCATIVE_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _event_place(heads: Sequence[Token], finder: _ActorFinder, sources: Sequence[Actor]) -> Actor | None:
+    """The state where a violent event happened: a state or city named in a place phrase of the trigger,
+    of a scene clause of it ("when they blew themselves up in X") or of an unnamed subject ("a bombing near
+    X killed ..."). Returned as a bare state actor (no sector)."""
+    phrases: list[Token] = []
+    for h in heads:
+        phrases.extend(c for c in h.children if c.dep_ == "prep" and _lemma(c) in _LOCATIVE_PREPS)
+        for c in h.children:
+            if c.dep_ == "advcl" or (c.dep_ in _SUBJ and not sources) or c.dep_ in ("dobj", "nsubjpass"):
+                phrases.extend(g for g in c.children if g.dep_ == "prep" and _lemma(g) in _LOCATIVE_PREPS)
+    for prep in phrases:
+        start, end = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge.text)
+        for a in finder.mentions:
+            if start <= a.start < end and a.kind == "country" and a.country and a.country not in _NOT_STATES:
+                return replace(a, code=a.country, sector=None)
+    return None
+
+
+def _attack_agents(tok: Token, lex: Lexicon) -> list[Token]:
+    """The "by" phrase of an attack noun the passive trigger happened in ("were wounded in an attack by X",
+    "killed during a raid by X")."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and _lemma(c) in ("in", "during")
+        for n in c.children
+        if n.dep_ == "pobj" and _is_attack_noun(n, lex)
+        for b in n.children
+        if b.dep_ == "prep" and _lemma(b) == "by"
+        for g in b.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _is_reciprocal(tok: Token) -> bool:
+    """ "each other", "one another"."""
+    return tok.lower_ in ("other", "another") and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("each", "one")
+
+
+def _is_attack_noun(tok: Token, lex: Lexicon) -> bool:
+    p = _match_noun(tok, lex)
+    return p is not None and p.code[:2] in _VIOLENT_ROOTS
 
 
 def _own(tok: Token) -> bool:
@@ -503,10 +606,30 @@ class _ActorFinder:
         for t in _conjuncts(tok):
             start, end = _phrase(t)
             # a compound actor ("both leaders", a dictionary's FRO/BIL code) gives one actor per member
-            for a in actors_for_span(self.mentions, start, end, t.idx):
+            found = self._conjoined_modifiers(t) or actors_for_span(self.mentions, start, end, t.idx)
+            for a in found:
                 if all(a.start != b.start or a.code == b.code for b in out) and a not in out:
                     out.append(a)
         return out
+
+    def _conjoined_modifiers(self, tok: Token) -> list[Actor]:
+        """One actor per conjoined state adjective ("French and Egyptian warships"), with the sector."""
+        adjs = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.conjuncts]
+        if not adjs:
+            return []
+        states = [
+            a
+            for adj in _conjuncts(adjs[0])
+            for a in actors_for_span(self.mentions, adj.idx, adj.idx + len(adj.text), adj.idx)
+            if a.country and not a.sector
+        ]
+        if len(states) < 2:
+            return []
+        head = actors_for_span(self.mentions, tok.idx, tok.idx + len(tok.text), tok.idx)
+        sector = head[0].sector if head and not head[0].country else None
+        if sector is None:
+            return states
+        return [replace(a, code=compose_code(a.country or "", sector), sector=sector) for a in states]
 
     def first(self, toks: Iterable[Token], exclude: Sequence[Actor] = ()) -> list[Actor]:
         for t in toks:
@@ -516,14 +639,19 @@ class _ActorFinder:
         return []
 
 
-def _with_country(actor: Actor | None, other: Actor | None, sentence_country: str | None) -> Actor | None:
-    """A sector-only actor ("the rebels", "the judge") takes the state of its counterpart, else the one state
-    the sentence mentions: the domestic reading CAMEO coders apply to agents without a country. Refugees,
-    NGOs and companies never take their counterpart's state (asylum granted to refugees by Peru)."""
+def _with_country(
+    actor: Actor | None, other: Actor | None, sentence_country: str | None, place: Actor | None = None
+) -> Actor | None:
+    """A sector-only actor ("the rebels", "the judge") takes the state where the (violent) event happened,
+    else the state of its counterpart, else the one state the sentence mentions: the domestic reading CAMEO
+    coders apply to agents without a country. Refugees, NGOs and companies never take their counterpart's
+    state (asylum granted to refugees by Peru)."""
     if actor is None or actor.country or not actor.sector or (actor.code or "").startswith("IGO"):
         return actor
     country = None
-    if (
+    if place is not None and actor.sector not in _STATELESS_SECTORS:
+        country = place.country
+    elif (
         other is not None
         and other.country not in (None, *_NOT_STATES)
         and actor.sector not in _STATELESS_SECTORS
@@ -587,6 +715,11 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
     consumed: set[int] = set()
     verb_hits: set[int] = set()
     for tok in sent:
+        if tok.dep_ == "amod":
+            attributive = _attributive_match(tok, lex)
+            if attributive is not None:
+                matches.append(attributive)
+            continue
         pos = "V" if _is_verb(tok) else "A" if tok.pos_ == "ADJ" else "N" if _is_noun(tok) else ""
         if not pos or (pos != "N" and not lex.has(pos, _lemma(tok)) and _end_object(tok) is None):
             continue
@@ -610,10 +743,11 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
             code, content = _code_of(tok, p, lex)
             matches.append(_Match(tok, p, code, content, None))
         else:
-            head = tok.head
-            if tok.dep_ not in ("dobj", "nsubjpass", "attr", "pobj") or head is tok:
+            anchor = _measured(tok)
+            head = anchor.head
+            if anchor.dep_ not in ("dobj", "nsubjpass", "attr", "pobj") or head is anchor:
                 continue
-            light = head.head if tok.dep_ == "pobj" and _lemma(head) == "on" else head
+            light = head.head if anchor.dep_ == "pobj" and _lemma(head) == "on" else head
             if _lemma(light) not in LIGHT_VERBS:
                 continue
             p = _match_noun(tok, lex)
@@ -665,6 +799,17 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
         and not (m.light is None and m.token.i in light_hits and m.pattern.specificity == 0)
     ]
     return kept, consumed
+
+
+def _measured(noun: Token) -> Token:
+    """The measure noun an event noun is counted by ("two rounds of talks", "a wave of strikes", "ten days
+    of exercises"): it takes the event noun's place as the light verb's object; else the noun itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and _lemma(prep) == "of" and prep.head is not prep:
+        measure = prep.head
+        if measure.pos_ == "NOUN" and _lemma(measure) in _MEASURE_NOUNS:
+            return measure
+    return noun
 
 
 def _refined(m: _Match, lex: Lexicon) -> _Match:
@@ -759,6 +904,8 @@ def background_level(tok: Token) -> int:
     adverbial clause of time or cause ("after crowds burned the embassy", "as police cracked down");
     ``ASIDE`` for a "to"-clause of a noun, which is not a fact ("plans to sell arms", "refusal to accept"),
     and a fronted participle ("Rebuked by X, Y ...")."""
+    if tok.dep_ == "amod":  # "the kidnapped engineers"
+        return SCENE
     cur = tok
     for _ in range(6):
         head = _clause_head(cur)
@@ -891,9 +1038,16 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
     protest_heads = {t.i for m in matches if m.code[:2] == "14" for t in (m.token, m.light) if t is not None}
 
     def emit(
-        tok: Token, code: str, sources: list[Actor], targets: list[Actor], modality: str, conf: float
+        tok: Token,
+        code: str,
+        sources: list[Actor],
+        targets: list[Actor],
+        modality: str,
+        conf: float,
+        place: Actor | None = None,
+        reciprocal: bool = False,
     ) -> None:
-        if not targets and len(sources) > 1 and code[:2] in _SYMMETRIC_ROOTS:
+        if not targets and len(sources) > 1 and (reciprocal or code[:2] in _SYMMETRIC_ROOTS):
             pairs: list[tuple[Actor | None, Actor | None]] = [
                 (sources[0], sources[1]),
                 (sources[1], sources[0]),
@@ -905,7 +1059,10 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
             tgts: list[Actor | None] = [*targets] or [None]
             pairs = [(s, t) for s in srcs for t in tgts]
         for s0, t0 in pairs[:_MAX_PER_TRIGGER]:
-            s, t = _with_country(s0, t0, finder.country), _with_country(t0, s0, finder.country)
+            s = _with_country(s0, t0, finder.country, place)
+            t = _with_country(t0, s0, finder.country, place)
+            if s is None and place is not None:  # an attack by no named actor, in a named state
+                s = place
             if t is None and s is not None:
                 t = finder.domestic(s)
             elif s is None and t is not None:
@@ -953,7 +1110,15 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
                 sources = []
             cands = _target_candidates(tok, p)
             if m.code[:2] in _VIOLENT_ROOTS:
-                cands = _victim_noun(tok) + cands + _participle_objects(tok)
+                locs = set(_locative_objects((tok,)))
+                cands = (
+                    _victim_noun(tok)
+                    + [c for c in cands if c not in locs]
+                    + _participle_objects(tok)
+                    + [c for c in cands if c in locs]
+                )
+                if not sources and _is_passive(tok):  # "were wounded in an attack by X"
+                    sources = finder.first(_attack_agents(tok, lex))
             if m.content is not None:
                 cands += [c for c in m.content.children if c.dep_ in ("nsubj", "nsubjpass")]
                 inner = _match_verb(m.content, lex) if m.content.pos_ == "VERB" else None
@@ -968,9 +1133,18 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
                 targets = finder.first(_condition_subjects(tok, m.content), sources)
             modality = modality_of(tok)
         code = m.code
+        heads = (tok,) if m.light is None else (tok, m.light)
         if code == "040":
-            heads = (tok,) if m.light is None else (tok, m.light)
             code, targets = _third_location(heads, cands, finder, sources, targets)
+        if len(sources) > 1 and targets and code[:2] in _SYMMETRIC_ROOTS:
+            # "Indian and Chinese officials held talks in Beijing": the place is no party, the two meet
+            spans = [_phrase(t) for t in _locative_objects(heads)]
+            if all(any(a <= x.start < b for a, b in spans) for x in targets):
+                targets = []
+        place = _event_place(heads, finder, sources) if code[:2] in _VIOLENT_ROOTS else None
+        reciprocal = len(sources) > 1 and any(_is_reciprocal(c) for c in cands)
+        if reciprocal:  # "X and Y accused each other": an event each way
+            targets = []
         base = 0.35 + (0.1 if p.specificity else 0.0) + (0.05 if m.code != p.code else 0.0)
         demand = _reported_demand(tok) if m.light is None else None
         if demand is not None:
@@ -988,7 +1162,7 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
                     ASSERTED,
                     0.35,
                 )
-        emit(tok, code, sources, targets, modality, base)
+        emit(tok, code, sources, targets, modality, base, place, reciprocal)
         if m.light is None and modality in (FUTURE, NEGATED) and _future_statement(tok):
             if p.intent == "":
                 intent_code = compose("03", family_of_code(m.code), negated_content=modality == NEGATED)
