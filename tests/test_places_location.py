@@ -82,3 +82,48 @@ def test_hyphenated_name_is_not_cut_to_a_particle(resources: Resources) -> None:
     text = "Rebels shelled the neighbourhood of Al-Zuhour in southern Homs."
     doc = _located(text, "shelled", resources)
     assert all(not p["text"].endswith("-") for p in doc.places)
+
+
+def test_according_to_is_no_place_of_the_event(resources: Resources) -> None:
+    text = "The guard was shot dead, according to Kano television reports."
+    assert _located(text, "shot", resources).events[0].location_name is None
+
+
+def test_one_word_parser_person_that_is_a_big_city_is_the_place(resources: Resources) -> None:
+    # The parser may call a lone city name a person; a large gazetteer place in a possessive wins.
+    text = "Troops patrolled Bukavu's streets overnight."
+    doc = _located(text, "patrolled", resources)
+    assert [p["text"] for p in doc.places] == ["Bukavu"]
+    assert doc.events[0].location_name == "Bukavu"
+
+
+def test_unknown_one_word_person_from_the_actor_layer_does_not_veto_a_place(resources: Resources) -> None:
+    from newsevents.places import stage as _stage  # noqa: F401 - registers "places"
+
+    text = "Police detained Goma residents after the march."
+    assert resources.nlp is not None
+    art = Article("t", text, hashlib.sha256(text.encode()).hexdigest())
+    guess = Actor("Goma", 16, 20, None, name="Goma", kind="person")
+    doc = Document(art, clean_text=text, spacy_doc=resources.nlp(text), mentions=[guess])
+    doc = get_stage("places").func(doc, resources)
+    assert [p["text"] for p in doc.places] == ["Goma"]
+    # A person the actor lexicon knows (it has a code) still vetoes the same word.
+    known = Actor("Goma", 16, 20, "COD", name="Goma", kind="person")
+    doc = Document(art, clean_text=text, spacy_doc=resources.nlp(text), mentions=[known])
+    assert get_stage("places").func(doc, resources).places == []
+
+
+def test_generic_word_ending_a_facility_name_is_no_region(resources: Resources) -> None:
+    text = "Rebels met at the Riverside Conference Centre on Monday."
+    doc = _located(text, "met", resources)
+    assert all(p["text"] != "Centre" for p in doc.places)
+
+
+def test_islands_and_english_region_names_are_in_the_gazetteer() -> None:
+    from newsevents.places.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    island = g.lookup("Mindanao")[0]
+    assert (island.feature, island.country) == ("RGN", "PHL")
+    province = g.lookup("East Java")[0]
+    assert (province.feature, province.country, province.admin1) == ("ADM1", "IDN", "East Java")

@@ -199,3 +199,13 @@ def test_a_list_of_regions_is_no_qualifier_pattern(gaz: Gazetteer) -> None:
     out = qualify([_m(w, text.index(w)) for w in ("Texas", "Georgia", "Virginia")], text, gaz)
     assert [m.qualifier for m in out] == [None, None, None]
     assert out[1].region
+
+
+# Rule: nearby context - the clear toponyms a few sentences around an ambiguous name.
+def test_nearby_places_move_an_ambiguous_name(gaz: Gazetteer) -> None:
+    # "Cairo ... (a long story) ... Flights from Houston and Dallas were diverted to Alexandria."
+    near = _resolve(gaz, _m("Cairo", 0), _m("Houston", 2000), _m("Dallas", 2020), _m("Alexandria", 2040))
+    assert near[3] == 13
+    # The same names, but Alexandria far from the two US cities: the article context and prior decide.
+    far = _resolve(gaz, _m("Cairo", 0), _m("Houston", 2000), _m("Dallas", 2020), _m("Alexandria", 9000))
+    assert far[3] == 12

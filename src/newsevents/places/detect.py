@@ -10,13 +10,15 @@
 - a capitalised name after a kind-of-place noun and "of" ("the village of Tel Kaif", "the towns of X and
   Y") or before one ("the Hawija area", "Aceh province"), whether or not the gazetteer knows it;
 - a one-word spaCy PERSON right after a locative preposition that the gazetteer knows ("in Sanaa"), or
-  in an object position naming a large place ("rebels captured Bukavu");
+  in an object or modifier position naming a large place ("rebels captured Bukavu", "Bukavu's streets",
+  "Goma residents");
 - a gazetteer name of any size followed by an apposition that makes it a place ("Zorzor, 200 kilometres
   north of ...", "X, the capital of ...");
 - a capitalised name followed by an apposition headed by a kind-of-place noun ("Qila Saifullah, a small
   town"), whether or not the gazetteer knows it;
 - "A, B" where B names a region or country: B qualifies A ("Paris, Texas").
-Spans never overlap; the longest wins.
+Single direction words and generic nouns that some regions are named ("Centre", "Plateau") are no
+toponym on their own. Spans never overlap; the longest wins.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DIRECTION_WORDS",
+    "GENERIC_PLACE_WORDS",
     "MIN_POPULATION",
     "MIN_POPULATION_FIRST",
     "PLACE_KIND_NOUNS",
@@ -122,8 +125,15 @@ DIRECTION_WORDS = frozenset(
         "greater",
         "inner",
         "outer",
+        "northwestern",
+        "northeastern",
+        "southwestern",
+        "southeastern",
     }
 )
+#: Common nouns that some gazetteer regions are named ("Centre", "Plateau", "Islands"): alone they end
+#: a facility's or organisation's name far more often than they name that region.
+GENERIC_PLACE_WORDS = frozenset({"centre", "center", "islands", "plateau", "coast", "littoral", "capital"})
 _BIG = frozenset({FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_CONTINENT})
 
 
@@ -199,7 +209,7 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
             continue
         start, end = bounds
         surface = text[start:end]
-        if surface.casefold() in DIRECTION_WORDS or personal(surface):
+        if surface.casefold() in DIRECTION_WORDS | GENERIC_PLACE_WORDS or personal(surface):
             continue
         if surface in dem:
             take(Mention(surface, start, end, "demonym", country_hint=dem[surface]))
@@ -226,7 +236,12 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
             if n == 1 and surface in abbrev:
                 take(Mention(surface, start, end, "gazetteer"))
                 break
-            if n == 1 and (tok.pos_ != "PROPN" or tok.is_stop or tok.lower_ in DIRECTION_WORDS):
+            if n == 1 and (
+                tok.pos_ != "PROPN"
+                or tok.is_stop
+                or tok.lower_ in DIRECTION_WORDS
+                or tok.lower_ in GENERIC_PLACE_WORDS
+            ):
                 continue
             key = name_key(surface)
             if not gaz.has(key) or personal(surface):
@@ -257,8 +272,8 @@ def _cued_single_person(ent: Span) -> bool:
     )
 
 
-#: Object positions where a one-word PERSON that names a large place is taken as that place.
-_OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj"})
+#: Object and modifier positions where a one-word PERSON that names a large place is taken as that place.
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj", "poss", "compound"})
 #: Nouns that, in an apposition, say the name before them is a place ("Bukavu, the capital of ...",
 #: "X, 60 kilometres north of Y").
 _APPOSITION_CUES = PLACE_KIND_NOUNS | {"capital", "kilometre", "kilometer", "km", "mile"}
@@ -266,8 +281,8 @@ _FILLER_POS = frozenset({"DET", "ADJ", "NUM", "ADV"})
 
 
 def _placed_person(ent: Span, gaz: Gazetteer) -> bool:
-    """A one-word PERSON in an object position that names a country, region or large place ("rebels
-    captured Bukavu")."""
+    """A one-word PERSON in an object or modifier position that names a country, region or large place
+    ("rebels captured Bukavu", "Bukavu's streets")."""
     if ent.label_ != "PERSON" or len(ent) != 1 or ent.root.dep_ not in _OBJECT_DEPS:
         return False
     senses = gaz.lookup(ent.text)

@@ -58,7 +58,7 @@ FEATURE_REGION = "RGN"
 FEATURE_WATER = "SEA"
 
 ALT_PENALTY = 1.5
-_INDEX_VERSION = 6
+_INDEX_VERSION = 7
 # A first-level region whose source point lies within RECENTRE_KM of a place of at least RECENTRE_POP
 # people (and is not that city's own region) is moved to a representative point of its towns.
 RECENTRE_KM = 3.0
@@ -447,7 +447,8 @@ def build_gazetteer() -> Gazetteer:
 
 
 def _world_regions(b: _Builder) -> dict[tuple[str | None, str], tuple[float, float]]:
-    """Add ``data/world_regions.tsv``; returns its country-point overrides ((iso3, PCLI) -> lat, lon)."""
+    """Add ``data/world_regions.tsv``; returns its country-point overrides ((iso3, PCLI) -> lat, lon).
+    ``ADM1`` rows are first-level regions under the English name the region sources lack ("Chechnya")."""
     from ..actors.builtin import read_rows
 
     overrides: dict[tuple[str | None, str], tuple[float, float]] = {}
@@ -461,7 +462,7 @@ def _world_regions(b: _Builder) -> dict[tuple[str | None, str], tuple[float, flo
             {
                 "name": names[0],
                 "country": iso3,
-                "admin1": None,
+                "admin1": names[0] if feature == FEATURE_ADMIN1 else None,
                 "lat": lat,
                 "lon": lon,
                 "population": 0,

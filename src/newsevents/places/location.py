@@ -6,7 +6,8 @@ For each event, among the resolved toponyms of its sentence (demonyms excluded):
    "killed ... near the border town of X"), allowing noun chains (objects, compounds, appositions,
    "of"-phrases), or the event's own object ("captured Jaffna", "captured the airport of Udbina").
    A toponym inside a relative clause ("troops which have their bases in Turkey") or reached through a
-   non-locative preposition inside the object ("the envoy for Iraq") is not governed.
+   non-locative preposition inside the object ("the envoy for Iraq") or through "according to" / "due
+   to" ("according to Lagos television") is not governed.
    Candidates are ranked: no clause boundary crossed (a toponym inside a subordinate clause belongs to
    that clause's event) first; then a strong locative preposition ("in", "at", "near") or the object
    itself, then a place inside the object, then a weak preposition ("to", "from", "on"); then the
@@ -150,6 +151,8 @@ PLACE_NOUNS = frozenset(
         "municipality",
     }
 )
+#: Words that make a following "to" a non-locative phrase ("according to X television", "due to").
+_NON_LOCATIVE_HEADS = frozenset({"according", "due", "thanks", "owing", "prior", "contrary", "pursuant"})
 #: Arcs into another verb's clause: a place found below them is that clause's.
 _CLAUSE_DEPS = frozenset({"acl", "advcl", "relcl", "ccomp", "xcomp"})
 #: How a toponym can premodify a noun without being a place of the event ("U.S. airstrike").
@@ -182,7 +185,11 @@ def _path_rank(path: list[Token], country: bool) -> int | None:
     that is no place ("killed in a U.S. airstrike") names a participant, not the place."""
     last = path[-1]
     premod = _premodifier(last)
-    preps = [t for t in path if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS]
+    preps = [
+        t
+        for t in path
+        if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS and t.head.lower_ not in _NON_LOCATIVE_HEADS
+    ]
     if preps:
         if premod and country:
             return None

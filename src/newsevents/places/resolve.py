@@ -10,14 +10,16 @@ Rules, in order:
    with a leading direction word ("Eastern China") takes the senses of the rest.
 3. Score = prior (log population plus a bonus for countries, continents and capitals; first-level regions
    count as a city of ~2M) + the article's country context (share of the article's unambiguous toponyms
-   and actor mentions in the sense's country, times ``CONTEXT_WEIGHT``) + ``ADMIN_WEIGHT`` when the sense
-   lies in a first-level region the article names.
+   and actor mentions in the sense's country, times ``CONTEXT_WEIGHT``) + the nearby context (share of
+   the clear toponyms within ``LOCAL_CHARS`` characters in the sense's country, times ``LOCAL_WEIGHT``)
+   + ``ADMIN_WEIGHT`` when the sense lies in a first-level region the article names.
 4. One sense per document: every mention with the same name key gets the sense chosen for the group
    (a qualified mention, rule 2, decides for its group).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -46,6 +48,11 @@ __all__ = [
 
 CONTEXT_WEIGHT = 3.0
 ADMIN_WEIGHT = 1.0
+#: Weight of the nearby context: the share of the clear toponyms within ``LOCAL_CHARS`` characters of
+#: a mention (same sentence or paragraph, usually) that lie in the sense's country ("Manchester and
+#: Colchester").
+LOCAL_WEIGHT = 1.0
+LOCAL_CHARS = 500
 _CLEAR_MARGIN = 3.0
 #: "Orange County", "Punjab Province": the name without the suffix when the full name is unknown.
 _ADMIN_SUFFIXES = (" County", " Province", " District", " Region", " State", " Governorate", " Prefecture")
@@ -177,10 +184,19 @@ def country_context(senses_by_mention: Iterable[Sequence[Place]], extra: Iterabl
     return ctx
 
 
-def _score(p: Place, ctx: Counter[str], total: int, admins: set[tuple[str | None, str | None]]) -> float:
+def _score(
+    p: Place,
+    ctx: Counter[str],
+    total: int,
+    admins: set[tuple[str | None, str | None]],
+    local: Counter[str],
+) -> float:
     s = p.prior
     if total and p.country:
         s += CONTEXT_WEIGHT * ctx[p.country] / total
+    near = sum(local.values())
+    if near and p.country:
+        s += LOCAL_WEIGHT * local[p.country] / near
     if p.feature not in _BIG and (p.country, p.admin1) in admins:
         s += ADMIN_WEIGHT
     return s
@@ -192,6 +208,9 @@ def resolve_mentions(
     """One sense (or None) per mention, in order."""
     senses = [candidates(m, gaz) for m in mentions]
     ctx_all = country_context(senses, extra_countries)
+    clear = [_clear(s) for s in senses]
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    sorted_starts = [mentions[i].start for i in order]
     admins = {(s[0].country, s[0].admin1) for s in senses if s and s[0].feature == FEATURE_ADMIN1}
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
@@ -205,10 +224,29 @@ def resolve_mentions(
         # The group's own mentions do not count as context for themselves.
         ctx = ctx_all - country_context(senses[i] for i in members)
         total = sum(ctx.values())
-        best = max(pool, key=lambda p: (_score(p, ctx, total, admins), -p.index))
+        local = _local_context(mentions, order, sorted_starts, clear, members)
+        best = max(pool, key=lambda p: (_score(p, ctx, total, admins, local), -p.index))
         for i in members:
             out[i] = best
     return out
+
+
+def _local_context(
+    mentions: Sequence[Mention],
+    order: Sequence[int],
+    sorted_starts: Sequence[int],
+    clear: Sequence[Place | None],
+    members: Sequence[int],
+) -> Counter[str]:
+    """Countries of the clear toponyms outside the group within ``LOCAL_CHARS`` of one of its mentions.
+    ``order`` lists the mention indexes by start, ``sorted_starts`` their starts."""
+    near: set[int] = set()
+    for i in members:
+        lo = bisect_left(sorted_starts, mentions[i].start - LOCAL_CHARS)
+        hi = bisect_right(sorted_starts, mentions[i].start + LOCAL_CHARS)
+        near.update(order[lo:hi])
+    near.difference_update(members)
+    return Counter(c.country for j in near if (c := clear[j]) is not None and c.country)
 
 
 _LOCAL = frozenset({FEATURE_PLACE, FEATURE_CAPITAL, FEATURE_ADMIN1})

@@ -54,7 +54,8 @@ def find_places(doc: Document, res: Resources) -> Document:
         return doc
     gaz = _gazetteer(res)
     text = doc.clean_text or doc.text
-    persons = [a.text for a in doc.mentions if a.kind == "person"]
+    # A one-word person that no lexicon knows is only the parser's guess ("captured Jaffna"): no veto.
+    persons = [a.text for a in doc.mentions if a.kind == "person" and (a.code or " " in a.text.strip())]
     mentions = detect_mentions(doc.spacy_doc, text, gaz, persons)
     actor_countries = [a.country for a in doc.mentions if a.country and a.kind == "country"]
     senses = resolve_mentions(mentions, gaz, actor_countries)
