@@ -40,3 +40,14 @@ def test_read_texts_skips_records_without_text(tmp_path: Path) -> None:
     src.write_text('{"id": "a", "text": "One."}\n{"id": "b", "text": ""}\n{"id": "c", "text": "Two."}\n')
     assert [r["id"] for r in read_texts(src, None)] == ["a", "c"]
     assert [r["id"] for r in read_texts(src, 1)] == ["a"]
+
+
+def test_scale_out_row_only_when_workers_were_timed() -> None:
+    import dataclasses
+
+    assert "Dask" not in render_markdown(_result(), "newsevents benchmark")
+    scaled = dataclasses.replace(_result(), workers=2, scale_seconds=1.25)
+    assert scaled.scale_rate == 8.0
+    text = render_markdown(scaled, "newsevents benchmark --workers 2")
+    assert "local Dask cluster of 2 worker processes" in text
+    assert "8.0 articles/s (1.2 s; 2.00× one process)" in text

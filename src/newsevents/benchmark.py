@@ -33,6 +33,12 @@ class BenchResult:
     peak_rss_mb: float
     threads: str
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    workers: int = 1  # > 1: the same articles were also coded on a local Dask cluster of this many processes
+    scale_seconds: float = 0.0
+
+    @property
+    def scale_rate(self) -> float:
+        return self.articles / self.scale_seconds if self.scale_seconds else 0.0
 
     @property
     def spacy_rate(self) -> float:
@@ -60,8 +66,12 @@ def read_texts(path: Path, limit: int | None) -> list[dict[str, object]]:
     return records
 
 
-def run(path: Path, limit: int | None = None, batch_size: int = 32) -> BenchResult:
-    """Time the bare parse and the whole pipeline (ingest … store) on the same articles."""
+def run(path: Path, limit: int | None = None, batch_size: int = 32, workers: int = 1) -> BenchResult:
+    """Time the bare parse and the whole pipeline (ingest … store) on the same articles.
+
+    With ``workers`` > 1 the same articles are then coded again on a local Dask cluster of that many
+    worker processes (cluster start and each worker's model load included), for the scale-out speed-up.
+    """
     from .pipeline import load_resources
     from .runner import code_inputs
 
@@ -93,6 +103,11 @@ def run(path: Path, limit: int | None = None, batch_size: int = 32) -> BenchResu
             timings=timings,
         )
         pipeline_seconds = time.perf_counter() - t0
+        scale_seconds = 0.0
+        if workers > 1:
+            t0 = time.perf_counter()
+            code_inputs([str(subset)], Path(tmp) / "scale.duckdb", batch_size=batch_size, workers=workers)
+            scale_seconds = time.perf_counter() - t0
 
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     threads = ",".join(
@@ -107,6 +122,8 @@ def run(path: Path, limit: int | None = None, batch_size: int = 32) -> BenchResu
         peak_rss_mb=peak_kb / 1024,
         threads=threads,
         stage_seconds=timings,
+        workers=workers,
+        scale_seconds=scale_seconds,
     )
 
 
@@ -132,6 +149,15 @@ def render_markdown(res: BenchResult, command: str) -> str:
             f"| **ratio pipeline / bare parse** | **{res.ratio:.2f}×** |",
             f"| events coded | {res.events} |",
             f"| peak memory (max RSS, whole process) | {res.peak_rss_mb:.0f} MB |",
+            *(
+                [
+                    f"| whole pipeline on a local Dask cluster of {res.workers} worker processes "
+                    f"(start-up and model loads included) | {res.scale_rate:.1f} articles/s "
+                    f"({res.scale_seconds:.1f} s; {res.scale_rate / res.pipeline_rate:.2f}× one process) |"
+                ]
+                if res.workers > 1 and res.pipeline_rate
+                else []
+            ),
             "",
             "Cost of each stage after the parse (ms per article, and as a share of the bare parse time; the",
             "rest of the pipeline time is ingest, the spaCy parse and the DuckDB writes):",
@@ -167,6 +193,7 @@ def main(
     limit: int | None = None,
     write_docs: bool = False,
     docs_path: str = "docs/benchmarks.md",
+    workers: int = 1,
     out: TextIO | None = None,
     argv: Sequence[str] = (),
 ) -> int:
@@ -178,7 +205,7 @@ def main(
     if not path.exists():
         stream.write(f"benchmark input not found: {path}\n")
         return 1
-    res = run(path, limit)
+    res = run(path, limit, workers=workers)
     env = " ".join(
         f"{k}={os.environ[k]}" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS") if k in os.environ
     )

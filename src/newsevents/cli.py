@@ -356,16 +356,21 @@ def eval_cmd(eval_dir: str | None, gate: bool, write_docs: bool) -> None:
 @click.option("--input", "input_path", type=click.Path(exists=True), help="Articles to time (JSONL).")
 @click.option("--limit", type=click.IntRange(1), help="Use at most N articles.")
 @click.option("--write-docs", is_flag=True, help="Write the speed section of docs/benchmarks.md.")
-def benchmark_cmd(input_path: str | None, limit: int | None, write_docs: bool) -> None:
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1),
+    help="Also time the run on a local Dask cluster of N worker processes.",
+)  # fmt: skip
+def benchmark_cmd(input_path: str | None, limit: int | None, write_docs: bool, workers: int) -> None:
     """Measure articles per second against the bare spaCy parse."""
     from .benchmark import main as benchmark_main
 
     argv = [
         *(["--input", input_path] if input_path else []),
         *(["--limit", str(limit)] if limit else []),
+        *(["--workers", str(workers)] if workers > 1 else []),
         *(["--write-docs"] if write_docs else []),
     ]
-    code = benchmark_main(input_path, limit=limit, write_docs=write_docs, argv=argv)
+    code = benchmark_main(input_path, limit=limit, write_docs=write_docs, workers=workers, argv=argv)
     raise click.exceptions.Exit(code)
 
 
