@@ -10,9 +10,9 @@ All functions work on character offsets into the article text; the returned span
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["TIME_LABELS", "entity_spans", "merge_spans", "refine_span", "rule_spans"]
+__all__ = ["TIME_LABELS", "entity_spans", "merge_spans", "refine_span", "rule_spans", "segment_span"]
 
 Span = tuple[int, int]
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -42,6 +42,10 @@ _RULES = re.compile(
     r"|(?:the\s+)?fiscal[-\s](?:first|second|third|fourth)[-\s]quarter"
     r"|the\s+quarter\s+a\s+year\s+(?:ago|earlier)|the\s+(?:full|fiscal|calendar)\s+year"
     r"|thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)"
+    r"|(?:\d+(?:\s+1/2)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|sixty|ninety|a\s+hundred|several|a\s+few)\s+(?:more\s+|additional\s+|full\s+|straight\s+"
+    r"|consecutive\s+)?(?:seconds|minutes|hours|days|weeks|months|years|decades)(?![\s-]+old\b)"
+    r"|year(?:-|\s+|'s\s+)end"
     r"|nineteen\s+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     r")(?![\w-])"
@@ -139,6 +143,41 @@ def _trim(s: int, e: int, text: str) -> Span | None:
     if not _TEMPORAL_WORD.search(frag) and not re.search(r"(?i)'\d0s|\d0s", frag):
         return None
     return (s, e)
+
+
+_WORD = re.compile(r"\S+")
+_BARE_UNIT = re.compile(
+    r"(?i)(?:(?:the|that|this|a|all)\s+)?(?:day|week|weekend|month|year|fiscal\s+year|night|morning|afternoon"
+    r"|evening|future|past|early\s+hours|time)"
+)
+_SEGMENT_EDGE = ",;:()\"'`"
+
+
+def segment_span(start: int, end: int, text: str, readable: Callable[[str], bool]) -> Span | None:
+    """The longest readable piece of a span that is not readable as a whole, on word boundaries
+    ("roughly by next spring" -> "next spring", "the flood last month" -> "last month"); bare unit words
+    ("the day", "month") do not count as a piece. None when no piece is readable."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    best: Span | None = None
+    for i in range(len(words)):
+        for j in range(len(words) - 1, i - 1, -1):
+            s, e = words[i][0], words[j][1]
+            while e > s and text[e - 1] in _SEGMENT_EDGE + ".":
+                e -= 1
+            while s < e and text[s] in _SEGMENT_EDGE:
+                s += 1
+            if best is not None and e - s <= best[1] - best[0]:
+                break
+            if (
+                e > s
+                and (s, e) != (start, end)
+                and _TEMPORAL_WORD.search(text, s, e)
+                and not _BARE_UNIT.fullmatch(text, s, e)
+                and readable(text[s:e])
+            ):
+                best = (s, e)
+                break
+    return _trim(best[0], best[1], text) if best is not None else None
 
 
 def rule_spans(text: str) -> list[Span]:

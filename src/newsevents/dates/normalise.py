@@ -164,6 +164,7 @@ _P_REL_UNIT = _c(
     r"(?P<rel>last|this|next|past|previous|coming|current|following|same|that)\s+"
     r"(?P<unit>week|weekend|month|quarter|year|decade|century|fiscal\s+year)"
 )
+_P_YEAR_END = _c(r"(?:the\s+)?year(?:-|\s+|\s+s\s+)end")
 _P_WHOLE_YEAR = _c(r"(?:the\s+)?(?:full|fiscal|calendar)\s+year")
 _P_THE_UNIT = _c(r"(?:the\s+)?(?P<unit>week|weekend|month|quarter|year|day)")
 _P_AGO = _c(rf"{_NUM_RE}\s*(?:-|\s)?{_UNIT_RE}\s+(?:or\s+so\s+)?(?:ago|back|earlier|before)")
@@ -320,7 +321,7 @@ def _weekday_date(anchor: dt.date, wd: int, rel: str | None, tense: str | None) 
         return anchor + dt.timedelta(days=ahead if ahead else 7)
     if rel == "this":
         return anchor - dt.timedelta(days=anchor.isoweekday() - wd)
-    if tense == "future":
+    if tense in ("future", "present"):
         return anchor + dt.timedelta(days=(-diff) % 7)
     return anchor - dt.timedelta(days=back)
 
@@ -596,6 +597,10 @@ def _normalise_prepared(s: str, anchor: dt.date | None, tense: str | None) -> Ti
         if dval is not None and clock_t is not None and clock_t.type == "TIME":
             return Timex("TIME", dval + clock_t.value[clock_t.value.index("T") :])
     # --- relative units ---------------------------------------------------------------------------
+    if _P_YEAR_END.fullmatch(s):  # "by year-end": the end of this year (of the last one in the past tense)
+        if anchor is None:
+            return Timex("DATE", "XXXX", "END")
+        return Timex("DATE", str(anchor.year - (tense == "past")), "END")
     if _P_WHOLE_YEAR.fullmatch(s):
         return Timex("DATE", str(anchor.year) if anchor else "XXXX")
     if m := _P_REL_UNIT.fullmatch(s):
@@ -806,6 +811,7 @@ _P_REF_QUARTER = _c(
 )
 _P_YEAR_PERIOD = _c(r"(?:the\s+)?(?P<y>(?:1[0-9]|20)\d\d)\s+(?P<what>quarter|period)")
 _P_REF_PART = _c(r"(?:the|that)\s+(?P<part>morning|afternoon|evening|night)")
+_P_REF_WEEKDAY = _c(rf"the\s+(?:previous|preceding|prior)\s+{_WD_RE}")
 _P_SPECIFIC = _c(r"(?P<y>\d{4})(?:-(?:Q(?P<q>[1-4])|(?P<m>\d\d)(?:-(?P<d>\d\d))?))?")
 
 
@@ -902,9 +908,9 @@ def _with_reference(s: str, anchor: dt.date | None, references: tuple[str, ...])
         ):
             return None
         step = int(n) if m["dir"] in ("later", "after") else -int(n)
+        if quarters and unit == "year":  # "a year ago" beside quarterly figures: that quarter a year before
+            return Timex("DATE", _shift_value(quarters[-1], step, unit) or "PAST_REF")
         if m["dir"] == "ago":
-            if quarters and quarters[-1] == last and unit == "year":
-                return Timex("DATE", _shift_value(last, step, unit) or "PAST_REF")
             return None
         base = last or (anchor.isoformat() if anchor else None)
         if base is None:
@@ -942,6 +948,10 @@ def _with_reference(s: str, anchor: dt.date | None, references: tuple[str, ...])
     last_day = next((r for r in reversed(references) if re.fullmatch(r"\d{4}-\d\d-\d\d", r)), None)
     if last_day and re.fullmatch(r"(?:the|that)\s+(?:same\s+)?day", s):  # the day in focus
         return Timex("DATE", last_day)
+    if (m := _P_REF_WEEKDAY.fullmatch(s)) and last_day:  # "the previous Friday": before the day in focus
+        focus = dt.date.fromisoformat(last_day)
+        back = (focus.isoweekday() - WEEKDAYS[m["wd"]]) % 7 or 7
+        return Timex("DATE", (focus - dt.timedelta(days=back)).isoformat())
     if (m := _P_REF_PART.fullmatch(s)) and last_day:
         return Timex("TIME", last_day + _PARTS[m["part"]])
     if (

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..document import Document, Event
 from ..pipeline import Resources, register_stage
-from .detect import entity_spans, merge_spans, refine_span, rule_spans
+from .detect import entity_spans, merge_spans, refine_span, rule_spans, segment_span
 from .normalise import Timex, is_comparison, normalise, uses_reference
 
 if TYPE_CHECKING:
@@ -38,9 +38,15 @@ _FUTURE_GOVERNORS = frozenset(
      "due", "propose", "seek", "promise", "vow", "threaten", "pledge", "offer", "ask", "urge", "call"}
 )  # fmt: skip
 _AHEAD = re.compile(r"(?i)\b(?:effective|as\s+(?:soon|early|late)\s+as|no\s+later\s+than)\s+(?:\S+\s+){0,2}$")
+_MODAL_CLAUSE = re.compile(r"(?i)\b(?:will|would|'ll|shall|could|might|may|going\s+to)\b[^.;:!?]*\bin\s+$")
+_COUNTED_SPAN = re.compile(r"(?i)(?!an?\s)[\w-]+\s+(?:days|weeks|months|years)")
+_IN_BEFORE = re.compile(r"(?i)\bin\s+$")
+_DEADLINE = re.compile(r"(?i)\b(?:by|through)\s+(?:early\s+|late\s+|mid-?)?$")
+_BARE_MONTH = re.compile(r"(?i)[a-z]+\.?")
 _AHEAD_UNLESS_PAST = re.compile(r"(?i)\b(?:until|till)\s+(?:\S+\s+){0,2}$")
 # verbs whose object happens after the telling even in the past tense ("planned a rally on Saturday")
 _PLAN_VERBS = frozenset({"schedule", "reschedule", "plan", "slate", "postpone", "delay", "defer"})
+_POSSESSIVE_AFTER = re.compile(r"'s?\b|\u2019s?\b")
 _YEAR_ENDED = re.compile(r"(?i)(?:the|its|their)\s+(?:fiscal\s+|financial\s+)?year")
 _ENDED_AFTER = re.compile(r"(?i)\s+(?:that\s+)?(?:ended|ending|ends|which\s+ended)\b")
 _FOCUS = re.compile(r"\d{4}(?:-Q[1-4])?")
@@ -125,6 +131,15 @@ def verb_tense(token: Token) -> str | None:
     return None
 
 
+def _near_verb(token: Token) -> bool:
+    """True when ``token`` hangs on its verb directly or through one preposition ("sails Monday",
+    "opens on Tuesday")."""
+    head = token.head
+    if head is not token and head.dep_ == "prep":
+        head = head.head
+    return head is not token and (head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"))
+
+
 def _past_perfect(token: Token) -> bool:
     """True when the verb governing ``token`` is in the past perfect ("had been scheduled")."""
     verb = _verb_of(token)
@@ -158,9 +173,19 @@ def find_time_expressions(
         ents = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
         for s, e in entity_spans(ents, text):
             ent_spans.extend(refine_span(s, e, text))
-    # an entity that is no time expression we can read gives way to the rule spans inside it
-    ent_spans = [(s, e) for s, e in ent_spans if normalise(text[s:e], published) is not None]
-    spans = merge_spans(ent_spans, rule_spans(text))
+
+    # an entity that is no time expression we can read gives way to the readable pieces inside it
+    def readable(fragment: str) -> bool:
+        return normalise(fragment, published) is not None
+
+    by_rule = rule_spans(text)
+    kept: list[tuple[int, int]] = []
+    for s, e in ent_spans:
+        if readable(text[s:e]):
+            kept.append((s, e))
+        elif not any(s <= rs < e for rs, _re in by_rule) and (piece := segment_span(s, e, text, readable)):
+            kept.append(piece)
+    spans = merge_spans(kept, by_rule)
     out: list[tuple[int, int, Timex]] = []
     refs: list[str] = []
     focus_quarter: str | None = None  # the quarter the text reports on ("the third quarter", "the quarter")
@@ -173,15 +198,38 @@ def find_time_expressions(
             perfect = tok is not None and _past_perfect(tok)
             if tense != "future" and tok is not None and not perfect and _planned(tok, s):
                 tense = "future"
-        if _AHEAD.search(text, max(0, s - 24), s) or (
+        if tense == "present" and tok is not None and not _near_verb(tok):
+            tense = None  # a present tense far up the tree says little about this expression
+        if _POSSESSIVE_AFTER.match(text, e):  # "Friday's vote": a noun modifier, no tense of its own
+            tense = None
+        if _AHEAD.search(text, max(0, s - 40), s) or (
             not perfect and _AHEAD_UNLESS_PAST.search(text, max(0, s - 24), s)
         ):
             tense = "future"
+        elif (
+            tense != "past"
+            and _DEADLINE.search(text, max(0, s - 12), s)
+            and _BARE_MONTH.fullmatch(text, s, e)
+        ):
+            tense = "future"  # "to be paid by March", "a permit valid through June"
         timex = normalise(text[s:e], published, tense, tuple(refs[-4:]))
         if timex is None:
             continue
+        plain = timex
         timex = _in_context(timex, text, s, e, focus_quarter)
+        compared = timex is not plain and "-Q" in timex.value  # "last year" read as the year-ago quarter
+        if (
+            timex.type == "DURATION"
+            and _IN_BEFORE.search(text, max(0, s - 4), s)
+            and _COUNTED_SPAN.fullmatch(text, s, e)
+            and (tense == "future" or _MODAL_CLAUSE.search(text, max(0, s - 60), s))
+        ):
+            # "the bonds will mature in ten years": ten years from now (TIMEX3), not a duration
+            ahead = normalise(text[s:e] + " from now", published)
+            timex = ahead if ahead is not None and ahead.type == "DATE" and published else timex
         out.append((s, e, timex))
+        if compared or timex.value.startswith("P") or (tense == "future" and "-Q" in timex.value):
+            continue  # a comparison or a duration does not move the time in focus
         if _FOCUS.fullmatch(timex.value) and not is_comparison(text[s:e]):
             focus_quarter = timex.value if "-Q" in timex.value else None
         if (
