@@ -134,7 +134,11 @@ def named_entries(file: str, kind: str, countries: frozenset[str]) -> Iterator[K
 _GOVERNMENT_NOUNS = ("administration", "government", "govt", "cabinet", "regime", "presidency", "junta")
 LEADER_FILES = ("persons.tsv", "actor_leaders.tsv")
 # cabinet ministers, military chiefs, regional executives, opposition figures and public figures by region
-PEOPLE_FILES = ("actor_people_americas_europe.tsv", "actor_people_africa_asia.tsv")
+PEOPLE_FILES = (
+    "actor_people_americas_europe.tsv",
+    "actor_people_africa_asia.tsv",
+    "actor_people_east_asia.tsv",
+)
 
 
 def leader_government_entries(countries: frozenset[str]) -> Iterator[Keyed]:
