@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB ?= demo.duckdb
 
-.PHONY: setup demo test lint typecheck gate eval benchmark clean
+.PHONY: setup setup-browser demo test lint typecheck gate eval benchmark serve clean
 
 setup: $(VENV)/.installed
 
@@ -40,7 +40,17 @@ eval: setup
 benchmark: setup
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/newsevents benchmark --limit 300 --write-docs
 
-test: lint typecheck gate
+## Headless Chromium for the dashboard's browser tests (Debian package; needs root or sudo once).
+setup-browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { echo "chromium is not installed: run 'apt-get install chromium' as root" >&2; exit 1; }
+
+serve: setup
+	$(BIN)/newsevents serve --db $(DEMO_DB)
+
+test: lint typecheck setup-browser gate
 	$(BIN)/python -m pytest
 
 clean:

@@ -200,13 +200,20 @@ def test_eval_and_benchmark_delegate(monkeypatch: pytest.MonkeyPatch) -> None:
     evaluate = types.ModuleType("newsevents.evaluate")
     evaluate.main = lambda eval_dir, gate, write_docs: seen.update(e=(eval_dir, gate, write_docs)) or 1  # type: ignore[attr-defined]
     bench = types.ModuleType("newsevents.benchmark")
-    bench.main = lambda input_path, limit, write_docs, argv: seen.update(b=(input_path, limit, argv)) or 0  # type: ignore[attr-defined]
+    bench.main = lambda input_path, limit, write_docs, workers, argv: (
+        seen.update(  # type: ignore[attr-defined]
+            b=(input_path, limit, workers, argv)
+        )
+        or 0
+    )
     monkeypatch.setitem(sys.modules, "newsevents.evaluate", evaluate)
     monkeypatch.setitem(sys.modules, "newsevents.benchmark", bench)
     assert invoke("eval", "--gate").exit_code == 1
     assert seen["e"] == (None, True, False)
     assert invoke("benchmark", "--limit", "3").exit_code == 0
-    assert seen["b"] == (None, 3, ["--limit", "3"])
+    assert seen["b"] == (None, 3, 1, ["--limit", "3"])
+    assert invoke("benchmark", "--workers", "2").exit_code == 0
+    assert seen["b"] == (None, None, 2, ["--workers", "2"])
 
 
 def test_unexpected_errors_are_one_line(monkeypatch: pytest.MonkeyPatch) -> None:

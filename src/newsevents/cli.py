@@ -21,7 +21,7 @@ from . import __version__
 from .errors import Errors, NewsEventsError
 
 TABLE_CHOICES = ("articles", "events", "places", "dates", "quotes", "failures", "clusters")
-FORMAT_CHOICES = ("jsonl", "csv", "parquet")
+FORMAT_CHOICES = ("jsonl", "csv", "parquet", "gdelt")
 
 
 class _Group(click.Group):
@@ -142,10 +142,13 @@ def code_cmd(
 @cli.command("export")
 @click.argument("table")
 @_DB
-@click.option("--format", "fmt", default="jsonl", show_default=True, help="jsonl | csv | parquet")
+@click.option(
+    "--format", "fmt", default="jsonl", show_default=True, help="jsonl | csv | parquet | gdelt (events only)"
+)
 @click.option("--out", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
 def export_cmd(table: str, db: str, fmt: str, out: str | None) -> None:
-    """Write TABLE (articles, events, places, dates, quotes, failures, clusters) as JSONL, CSV or Parquet."""
+    """Write TABLE (articles, events, places, dates, quotes, failures, clusters) as JSONL, CSV or Parquet;
+    ``events`` also as GDELT 2.0 Events TSV (``--format gdelt``, one row per event cluster)."""
     if table not in TABLE_CHOICES:
         raise click.BadParameter(Errors.E013.format(table=table, choices=", ".join(TABLE_CHOICES)))
     if fmt not in FORMAT_CHOICES:
@@ -154,6 +157,8 @@ def export_cmd(table: str, db: str, fmt: str, out: str | None) -> None:
         )
     if fmt == "parquet" and out is None:
         raise click.UsageError(Errors.E024.format())
+    if fmt == "gdelt" and table != "events":
+        raise click.UsageError(Errors.E033.format(fmt=fmt, table="events", other=table))
     from .store import Store
 
     with Store(db, read_only=True) as store:
@@ -372,6 +377,21 @@ def benchmark_cmd(input_path: str | None, limit: int | None, write_docs: bool, w
     ]
     code = benchmark_main(input_path, limit=limit, write_docs=write_docs, workers=workers, argv=argv)
     raise click.exceptions.Exit(code)
+
+
+@cli.command("serve")
+@_DB
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
+def serve_cmd(db: str, host: str, port: int) -> None:
+    """Serve the read-only HTTP API (/api) and the dashboard (/) over DB."""
+    import uvicorn
+
+    from .api import create_app
+
+    app = create_app(db)  # [E023] when the database does not exist
+    click.echo(f"newsevents: serving {db} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def main() -> None:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from .tone.score import ArticleTone
+
 
 @dataclass(frozen=True)
 class Article:
@@ -81,6 +83,7 @@ class Document:
     places: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+    tone: ArticleTone | None = None  # the article's and each sentence's tone (``tone`` stage)
 
     @property
     def text(self) -> str:

@@ -26,7 +26,10 @@ class Errors(Enum):
     E016 = "evaluation data folder not found: {path}"
     E017 = "score {metric} = {value:.3f} is below the pinned floor {floor:.3f}"
     E020 = "JSONL line {line} is not a JSON object"
-    E021 = "no supported input files (.txt, .html, .htm, .jsonl, optionally .gz) under {path}"
+    E021 = (
+        "no supported input files (.txt, .html, .htm, .jsonl, .warc, .arc, .rss, .atom, .xml, optionally .gz)"
+        " under {path}"
+    )
     E022 = "unexpected error: {reason}"
     E023 = "database not found: {path}"
     E024 = "parquet export needs --out FILE"
@@ -39,6 +42,11 @@ class Errors(Enum):
     E029 = "article id {article_id!r} appears twice in this run with different texts"
     E030 = "Dask worker failed: {reason}"
     E031 = "cannot connect to the Dask scheduler {address}: {reason}"
+    E032 = "the tone lexicon needs the {package} package: pip install {package}"
+    E033 = "format {fmt!r} exports only the {table} table, not {other!r}"
+    E034 = "WARC/ARC data at byte {offset} can not be read ({reason}); {resumed}"
+    E035 = "feed entry has no article text (summary only); fetch the page and code the HTML"
+    E036 = "not an RSS or Atom feed: {reason}"
 
     def format(self, *args: object, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(*args, **kwargs)

@@ -65,6 +65,7 @@ def _ensure_builtin_stages() -> None:
     from .events import stage as _events_stage  # noqa: F401
     from .places import stage as _places_stage  # noqa: F401
     from .quotes import stage as _quotes_stage  # noqa: F401
+    from .tone import stage as _tone_stage  # noqa: F401
 
 
 @dataclass
@@ -77,7 +78,7 @@ class Resources:
     extras: dict[str, Any] = field(default_factory=dict)
 
 
-DEFAULT_STAGES: tuple[str, ...] = ("clean", "actors", "events", "places", "dates", "quotes")
+DEFAULT_STAGES: tuple[str, ...] = ("clean", "actors", "events", "places", "dates", "quotes", "tone")
 
 
 def load_resources(dictionaries: Iterable[str] = ()) -> Resources:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from .document import Actor, Article, Document, Event
+from .tone.score import Tone, article_tone, sentence_tone_at
 
 Row = dict[str, Any]
 
@@ -48,7 +49,7 @@ CameoLookup = Callable[[str], CameoLike | None]
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": (
         "article_id", "url", "title", "published", "source", "text", "content_hash", "duplicate_of",
-        "language", "input",
+        "language", "input", "tone", "positive", "negative", "polarity",
     ),
     "events": (
         "event_id", "article_id", "sentence_index", "evidence_start", "evidence_end",
@@ -57,7 +58,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "cameo_code", "cameo_root", "goldstein", "quad_class", "plover_type", "plover_mode",
         "event_date", "date_text", "location_name", "location_country", "lat", "lon",
         "modality", "confidence", "quote_id", "cluster_id",
-        "cameo_name", "trigger_text", "trigger_start", "trigger_end", "date_precision",
+        "cameo_name", "trigger_text", "trigger_start", "trigger_end", "date_precision", "tone",
     ),
     "places": (
         "article_id", "text", "start", "end", "name", "country", "admin1", "lat", "lon", "geonameid",
@@ -74,7 +75,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 TABLES: tuple[str, ...] = tuple(COLUMNS)
 
 
-def article_row(article: Article, *, duplicate_of: str | None = None, language: str | None = None) -> Row:
+def _round(value: float) -> float:
+    return round(value, 4)
+
+
+def article_row(
+    article: Article,
+    *,
+    duplicate_of: str | None = None,
+    language: str | None = None,
+    tone: Tone | None = None,
+) -> Row:
     return {
         "article_id": article.article_id,
         "url": article.url,
@@ -86,6 +97,10 @@ def article_row(article: Article, *, duplicate_of: str | None = None, language: 
         "duplicate_of": duplicate_of,
         "language": language,
         "input": article.input,
+        "tone": _round(tone.tone) if tone else None,
+        "positive": _round(tone.positive) if tone else None,
+        "negative": _round(tone.negative) if tone else None,
+        "polarity": _round(tone.polarity) if tone else None,
     }
 
 
@@ -114,7 +129,7 @@ def _default_cameo() -> CameoLookup:
     return lookup
 
 
-def event_row(article_id: str, n: int, event: Event, cameo: CameoLookup) -> Row:
+def event_row(article_id: str, n: int, event: Event, cameo: CameoLookup, *, tone: float | None = None) -> Row:
     info = cameo(event.cameo_code)
     row: Row = {
         "event_id": f"{article_id}:e{n}",
@@ -145,6 +160,7 @@ def event_row(article_id: str, n: int, event: Event, cameo: CameoLookup) -> Row:
         "trigger_start": event.trigger_start,
         "trigger_end": event.trigger_end,
         "date_precision": event.date_precision,
+        "tone": None if tone is None else _round(tone),  # of the evidence sentence
     }
     row["cluster_id"] = cluster_id(row)
     return row
@@ -183,7 +199,11 @@ def event_rows(doc: Document, *, cameo: CameoLookup | None = None) -> list[Row]:
         return []
     lookup = cameo or _default_cameo()
     aid = doc.article.article_id
-    return [event_row(aid, n, ev, lookup) for n, ev in enumerate(doc.events)]
+    tone = article_tone(doc)
+    return [
+        event_row(aid, n, ev, lookup, tone=sentence_tone_at(tone, ev.evidence_start))
+        for n, ev in enumerate(doc.events)
+    ]
 
 
 def _project(table: str, article_id: str, item: Mapping[str, Any]) -> Row:
@@ -223,10 +243,15 @@ def failure_row(failure: Failure) -> Row:
     }
 
 
+def _overall(doc: Document) -> Tone | None:
+    tone = article_tone(doc)
+    return tone.overall if tone else None
+
+
 def document_rows(doc: Document, *, cameo: CameoLookup | None = None) -> dict[str, list[Row]]:
     """Every row one processed document contributes, by table (``failures`` excluded)."""
     return {
-        "articles": [article_row(doc.article, language=doc.language)],
+        "articles": [article_row(doc.article, language=doc.language, tone=_overall(doc))],
         "events": event_rows(doc, cameo=cameo),
         "places": place_rows(doc),
         "dates": date_rows(doc),

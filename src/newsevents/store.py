@@ -23,17 +23,20 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 SCHEMA_VERSION = "1"
-EXPORT_FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
+EXPORT_FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "gdelt")
+GDELT_TABLE = "events"  # the only table the GDELT 2.0 Events format exports
 
 _INT = "BIGINT"
 _FLOAT = "DOUBLE"
 _DATE = "DATE"
 _TYPES: dict[str, dict[str, str]] = {
-    "articles": {"published": _DATE},
+    "articles": {
+        "published": _DATE, "tone": _FLOAT, "positive": _FLOAT, "negative": _FLOAT, "polarity": _FLOAT,
+    },
     "events": {
         "sentence_index": _INT, "evidence_start": _INT, "evidence_end": _INT, "goldstein": _FLOAT,
         "quad_class": _INT, "lat": _FLOAT, "lon": _FLOAT, "confidence": _FLOAT,
-        "trigger_start": _INT, "trigger_end": _INT,
+        "trigger_start": _INT, "trigger_end": _INT, "tone": _FLOAT,
     },
     "places": {"start": _INT, "end": _INT, "lat": _FLOAT, "lon": _FLOAT},
     "dates": {"start": _INT, "end": _INT},
@@ -128,10 +131,14 @@ def columns(table: str) -> tuple[str, ...]:
     return DERIVED[table][0] if table in DERIVED else COLUMNS[table]
 
 
-def _select(table: str) -> str:
+def _select(table: str, present: frozenset[str] | None = None) -> str:
+    """The query of a table; a column missing from an older database (``present``) reads as NULL."""
     if table in DERIVED:
         return DERIVED[table][1]
-    cols = ", ".join(_q(c) for c in COLUMNS[table])
+    cols = ", ".join(
+        _q(c) if present is None or c in present else f"CAST(NULL AS {column_type(table, c)}) AS {_q(c)}"
+        for c in COLUMNS[table]
+    )
     return f"SELECT {cols} FROM {table} ORDER BY rowid"
 
 
@@ -156,11 +163,46 @@ class Store:
     def _create(self) -> None:
         for table in TABLES:
             self.con.execute(_ddl(table))
+            # a database made by an earlier version lacks the columns added since (e.g. tone): add them
+            present = self._present(table)
+            for col in COLUMNS[table]:
+                if col not in present:
+                    self.con.execute(
+                        f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {_q(col)} {column_type(table, col)}"
+                    )
         self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         self.con.execute("CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash)")
         self.con.execute(
             "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION]
         )
+
+    def _present(self, table: str) -> frozenset[str]:
+        """The columns ``table`` has in this database (fewer than COLUMNS in an older database)."""
+        rows = self.con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
+            "AND schema_name = current_schema() AND table_name = ?",
+            [table],
+        ).fetchall()
+        return frozenset(r[0] for r in rows)
+
+    def legacy_views(self) -> list[str]:
+        """``CREATE TEMP VIEW`` statements that give each table of an older (read-only) database the
+        columns added since, as NULL, under the table's own name; empty for a current database.
+
+        Temporary views belong to one connection: run them on every cursor that queries the tables.
+        """
+        catalog = self.con.execute("SELECT current_database()").fetchone()
+        statements = []
+        for table in TABLES:
+            present = self._present(table)
+            missing = [c for c in COLUMNS[table] if c not in present]
+            if missing and catalog:
+                extra = ", ".join(f"CAST(NULL AS {column_type(table, c)}) AS {_q(c)}" for c in missing)
+                source = f"{_q(str(catalog[0]))}.main.{table}"
+                statements.append(
+                    f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT *, {extra}, rowid AS rowid FROM {source}"
+                )
+        return statements
 
     def close(self) -> None:
         self.con.close()
@@ -245,6 +287,12 @@ class Store:
     def _copy(self, copies: Sequence[tuple[str, str]]) -> None:
         dups = [d for d, _ in copies]
         origs = [o for _, o in copies]
+        self.con.execute(  # same text, same tone
+            "UPDATE articles SET tone = o.tone, positive = o.positive, negative = o.negative, "
+            "polarity = o.polarity FROM articles o, (SELECT unnest(?) AS dup, unnest(?) AS orig) m "
+            "WHERE articles.article_id = m.dup AND o.article_id = m.orig",
+            [dups, origs],
+        )
         for table in _CHILD_TABLES:
             exprs = []
             for col in COLUMNS[table]:
@@ -323,7 +371,7 @@ class Store:
     def iter_rows(self, table: str, *, chunk: int = 2048) -> Iterator[Row]:
         check_table(table, readable=True)
         names = columns(table)
-        cur = self.con.execute(_select(table))
+        cur = self.con.execute(_select(table, None if table in DERIVED else self._present(table)))
         while batch := cur.fetchmany(chunk):
             for r in batch:
                 yield dict(zip(names, r, strict=True))
@@ -333,14 +381,18 @@ class Store:
         return list(self.iter_rows(table))
 
     def export(self, table: str, fmt: str, out: IO[str] | IO[bytes] | str | Path) -> int:
-        """Write ``table`` as ``jsonl`` | ``csv`` | ``parquet`` to a path or an open file; returns rows.
+        """Write ``table`` as ``jsonl`` | ``csv`` | ``parquet`` | ``gdelt`` to a path or an open file;
+        returns rows written.
 
         JSONL: one object per row, dates as ISO strings, null as null. CSV: header row, null as empty.
-        Parquet needs a path or a binary file.
+        Parquet needs a path or a binary file. ``gdelt`` (events only, else ``E033``): GDELT 2.0 Events
+        records, one per event cluster (see :mod:`newsevents.gdelt`).
         """
         check_table(table, readable=True)
         if fmt not in EXPORT_FORMATS:
             raise NewsEventsError(Errors.E014, fmt=fmt, choices=", ".join(EXPORT_FORMATS))
+        if fmt == "gdelt" and table != GDELT_TABLE:
+            raise NewsEventsError(Errors.E033, fmt=fmt, table=GDELT_TABLE, other=table)
         if isinstance(out, (str, Path)):
             if fmt == "parquet":
                 return self._export_parquet(table, str(out))
@@ -349,14 +401,30 @@ class Store:
         if fmt == "parquet":
             return self._export_parquet(table, out)
         text_out: IO[str] = out  # type: ignore[assignment]
+        if fmt == "gdelt":
+            return self._export_gdelt(text_out)
         if fmt == "jsonl":
             return _write_jsonl(self.iter_rows(table), text_out)
         return _write_csv(columns(table), self.iter_rows(table), text_out)
 
+    def _export_gdelt(self, out: IO[str]) -> int:
+        from .gdelt import mentions_sql, write_gdelt
+
+        sql = mentions_sql(article_tone="tone" in self._present("articles"))
+        return write_gdelt(self._iter_query(sql), out)
+
+    def _iter_query(self, sql: str, *, chunk: int = 2048) -> Iterator[Row]:
+        cur = self.con.execute(sql)
+        names = [d[0] for d in cur.description]
+        while batch := cur.fetchmany(chunk):
+            for r in batch:
+                yield dict(zip(names, r, strict=True))
+
     def _export_parquet(self, table: str, out: Any) -> int:
         import pyarrow.parquet as pq
 
-        reader = self.con.sql(_select(table)).to_arrow_reader(65536)
+        present = None if table in DERIVED else self._present(table)
+        reader = self.con.sql(_select(table, present)).to_arrow_reader(65536)
         n = 0
         with pq.ParquetWriter(out, reader.schema) as writer:
             for batch in reader:

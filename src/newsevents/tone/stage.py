@@ -1,0 +1,17 @@
+"""The ``tone`` stage: GDELT-style tone of the article and of every sentence (see :mod:`.score`)."""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..pipeline import Resources, register_stage
+from .score import score_doc, set_article_tone
+
+__all__ = ["find_tone"]
+
+
+@register_stage("tone", requires=("spacy_doc",), assigns=("tone",))
+def find_tone(doc: Document, res: Resources) -> Document:
+    """Attach the article's :class:`~.score.ArticleTone` (read with :func:`~.score.article_tone`)."""
+    if doc.spacy_doc is not None:
+        set_article_tone(doc, score_doc(doc.spacy_doc))
+    return doc
