@@ -2,9 +2,16 @@
 
 Inputs: ``.txt`` (the text is the decoded file, byte for byte), ``.html``/``.htm`` (main text and
 metadata via trafilatura, no network), ``.jsonl`` (one article per line: ``id``, ``text`` or ``html``,
-``url``, ``title``, ``published`` (alias ``date``), ``source``; other fields are ignored); each may be
-gzipped (``.gz``). Directories are walked recursively in sorted order; ``-`` reads stdin (text, HTML or
-JSONL, detected from the first line).
+``url``, ``title``, ``published`` (alias ``date``), ``source``; other fields are ignored), ``.warc`` /
+``.arc`` web archives (each HTTP 200 HTML or plain-text response is an article; streamed, so any size)
+and ``.rss`` / ``.atom`` / ``.xml`` feeds (each entry with full content is an article); each may be
+gzipped (``.gz``). Directories are walked recursively in sorted order; ``-`` reads stdin (text, HTML,
+JSONL, an uncompressed WARC or a feed, detected from the content).
+
+Article ids: the path for a text or HTML file, ``id`` (else ``path:line``) for JSONL, the URL for a WARC
+record (``URL@record-id`` when the URL came earlier in the run with another text), the entry's id IRI
+(else its link) for a feed entry. Failures and ``Article.input`` name a WARC record ``path@byte-offset``
+and a feed entry ``path#n``.
 
 Nothing here raises for bad input: every problem becomes a :class:`~newsevents.rows.Failure` with a
 numbered error, handed to ``on_failure``, and the other inputs go on.
@@ -12,36 +19,45 @@ numbered error, handed to ``on_failure``, and the other inputs go on.
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import datetime as dt
 import email.utils
 import glob
 import gzip
 import hashlib
+import io
 import json
 import os
 import re
+import urllib.parse
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol, cast
 
+from . import archives
 from .document import Article
 from .errors import Errors
 from .rows import Failure
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-"""Largest input (a file, a decompressed file, or one JSONL line) that is read; larger ones fail (E008)."""
+"""Largest input (a file, a decompressed file, one JSONL line, one WARC record's payload) that is read;
+larger ones fail (E008). A WARC file itself may be any size."""
 
 _KINDS = {
     ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".warc": "warc", ".arc": "warc", ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }  # fmt: skip
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_FEED_SNIFF = re.compile(rb"(?:<\?[^>]*>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
 _CHUNK = 1 << 16
 _MIN_HTML_WORDS = 5
 
 OnFailure = Callable[[Failure], None]
+OnSkip = Callable[[str, str], None]
 
 
 class _ByteStream(Protocol):
@@ -53,6 +69,7 @@ class _Problem(Exception):
     """Internal: one input can not be read; carries the numbered message."""
 
     def __init__(self, error: Errors, **kwargs: object) -> None:
+        self.error = error
         super().__init__(error.format(**kwargs))
 
 
@@ -83,7 +100,7 @@ def parse_date(value: object) -> dt.date | None:
 
 
 def input_kind(name: str) -> tuple[str | None, bool]:
-    """``("text" | "html" | "jsonl" | None, gzipped)`` from a file name."""
+    """``("text" | "html" | "jsonl" | "warc" | "feed" | None, gzipped)`` from a file name."""
     lower = name.lower()
     gz = lower.endswith(".gz")
     if gz:
@@ -102,13 +119,16 @@ def iter_articles(
     default_published: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: IO[bytes] | None = None,
+    on_skip: OnSkip | None = None,
 ) -> Iterator[Article]:
     """Yield one :class:`Article` per readable article in ``inputs``; report the rest to ``on_failure``.
 
     ``default_published`` is used where the input itself carries no date. ``stdin`` is the stream read
-    for ``-`` (default: the process's standard input).
+    for ``-`` (default: the process's standard input). ``on_skip(where, reason)`` hears of the WARC
+    records that are no article by design (requests, revisits, non-200 responses, images, a repeat of
+    an earlier record's URL and text); they are not failures.
     """
-    reader = _Reader(on_failure, default_published, max_bytes)
+    reader = _Reader(on_failure, default_published, max_bytes, on_skip)
     seen: set[str] = set()
     for spec in inputs:
         if spec == "-":
@@ -155,6 +175,10 @@ def _sniff(head: bytes) -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{"):
         return "jsonl"
+    if head.startswith(b"WARC/1."):
+        return "warc"
+    if _FEED_SNIFF.match(stripped):
+        return "feed"
     if stripped.startswith(b"<") and _HTML_SNIFF.search(head[:4096]):
         return "html"
     return "text"
@@ -180,13 +204,25 @@ def _read_limited(stream: _ByteStream, max_bytes: int) -> bytes:
 
 
 class _Reader:
-    def __init__(self, on_failure: OnFailure, default_published: dt.date | None, max_bytes: int) -> None:
+    def __init__(
+        self,
+        on_failure: OnFailure,
+        default_published: dt.date | None,
+        max_bytes: int,
+        on_skip: OnSkip | None = None,
+    ) -> None:
         self.on_failure = on_failure
+        self.on_skip = on_skip
         self.default_published = default_published
         self.max_bytes = max_bytes
+        self.url_ids: dict[str, dict[str, str]] = {}  # WARC URL -> content hash -> article id
 
     def fail(self, where: str, article_id: str | None, message: str) -> None:
         self.on_failure(Failure(where, article_id, "ingest", message))
+
+    def skip(self, where: str, reason: str) -> None:
+        if self.on_skip is not None:
+            self.on_skip(where, reason)
 
     # -- files -------------------------------------------------------------------------------------
     def file(self, path: str, *, explicit: bool) -> Iterator[Article]:
@@ -199,6 +235,10 @@ class _Reader:
                 with _open(path, gz) as stream:
                     yield from self.jsonl(stream, path, file_id)
                 return
+            if kind == "warc":
+                with open(path, "rb") as raw:  # warcio recognises gzip itself, member by member
+                    yield from self.warc(raw, path)
+                return
             data = self._read_file(path, gz)
         except _Problem as problem:
             self.fail(path, file_id, str(problem))
@@ -209,6 +249,12 @@ class _Reader:
         kind = kind or _sniff(data[:4096])
         if kind == "jsonl":  # an explicit file without a known suffix that holds JSONL
             yield from self.jsonl(_LinesOf(data), path, file_id)
+            return
+        if kind == "warc":  # an explicit uncompressed WARC without a known suffix
+            yield from self.warc(io.BytesIO(data), path)
+            return
+        if kind == "feed":
+            yield from self.feed(data, path, file_id)
             return
         article = self.whole(data, kind, path, file_id)
         if article is not None:
@@ -248,8 +294,19 @@ class _Reader:
             input=where,
         )
 
-    def html(self, data: bytes | str, where: str, article_id: str | None, given: dict[str, Any]) -> Article:
-        """Main text and metadata of an HTML page; fields in ``given`` (from a JSONL record) win."""
+    def html(
+        self,
+        data: bytes | str,
+        where: str,
+        article_id: str | None,
+        given: dict[str, Any],
+        fallback_published: dt.date | None = None,
+    ) -> Article:
+        """Main text and metadata of an HTML page; fields in ``given`` (from a JSONL record) win.
+
+        The date is ``given``'s, else the page's own, else ``fallback_published`` (a WARC record's
+        capture date), else the run's default.
+        """
         import trafilatura  # lazy: slow to import
 
         result = trafilatura.bare_extraction(
@@ -261,7 +318,9 @@ class _Reader:
         digest = content_hash(text)
         published = given.get("published")
         if published is None:
-            published = _quiet_date(getattr(result, "date", None)) or self.default_published
+            published = (
+                _quiet_date(getattr(result, "date", None)) or fallback_published or self.default_published
+            )
         return Article(
             article_id=article_id or f"stdin:{digest[:16]}",
             text=text,
@@ -289,6 +348,9 @@ class _Reader:
             if _sniff(first) == "jsonl":
                 yield from self.jsonl(stream, "-", "stdin", first=first)
                 return
+            if _sniff(first) == "warc":
+                yield from self.warc(io.BufferedReader(_Prefixed(first, stream)), "-")
+                return
             data = first + stream.read(max(self.max_bytes + 1 - len(first), 0))
             if len(data) > self.max_bytes:
                 raise _Problem(Errors.E008, size=f"more than {self.max_bytes}", limit=self.max_bytes)
@@ -298,9 +360,96 @@ class _Reader:
         except OSError as exc:
             self.fail("-", None, Errors.E028.format(reason=_oserror_reason(exc)))
             return
-        article = self.whole(data, _sniff(data[:4096]), "-", None)
+        kind = _sniff(data[:4096])
+        if kind == "feed":
+            yield from self.feed(data, "-", "stdin")
+            return
+        article = self.whole(data, kind, "-", None)
         if article is not None:
             yield article
+
+    # -- WARC / ARC --------------------------------------------------------------------------------
+    def warc(self, stream: IO[bytes], where: str) -> Iterator[Article]:
+        for item in archives.iter_warc(stream, self.max_bytes):
+            label = f"{where}@{item.offset}"
+            if isinstance(item, archives.WarcSkip):
+                self.skip(label, item.reason)
+            elif isinstance(item, archives.WarcDamage):
+                if item.record_only:
+                    resumed = "the record was skipped"
+                elif item.resumed_at is not None:
+                    resumed = f"reading went on at byte {item.resumed_at}"
+                else:
+                    resumed = "the rest of the file was skipped"
+                self.fail(
+                    label, None, Errors.E034.format(offset=item.offset, reason=item.reason, resumed=resumed)
+                )
+            else:
+                article = self.warc_record(item, label)
+                if article is not None:
+                    yield article
+
+    def warc_record(self, record: archives.WarcPayload, label: str) -> Article | None:
+        url = record.uri
+        if record.payload is None:
+            too_large = Errors.E008.format(size=f"more than {self.max_bytes}", limit=self.max_bytes)
+            self.fail(label, url, too_large)
+            return None
+        captured = _quiet_date(record.warc_date)
+        try:
+            if record.media_type == "text/plain":
+                text = _decode_text(record.payload, record.charset)
+                article = Article(
+                    article_id=url,
+                    text=text,
+                    content_hash=content_hash(text),
+                    published=captured or self.default_published,
+                    input=label,
+                )
+            else:
+                body = _decode_html(record.payload, record.charset)
+                article = self.html(body, label, url, {"url": url}, fallback_published=captured)
+        except _Problem as problem:
+            if problem.error is Errors.E005:  # a crawl holds section fronts and menus: not articles
+                self.skip(label, "page without article text")
+            else:
+                self.fail(label, url, str(problem))
+            return None
+        ids = self.url_ids.setdefault(url, {})
+        if article.content_hash in ids:
+            self.skip(label, "same URL and text as an earlier record")
+            return None
+        article_id = f"{url}@{record.record_id}" if ids else url
+        ids[article.content_hash] = article_id
+        return dataclasses.replace(article, article_id=article_id, url=url, source=_host(url))
+
+    # -- RSS / Atom ----------------------------------------------------------------------------------
+    def feed(self, data: bytes, where: str, file_id: str) -> Iterator[Article]:
+        parsed = archives.parse_feed(data)
+        if isinstance(parsed, str):
+            self.fail(where, file_id, Errors.E036.format(reason=parsed))
+            return
+        source = parsed.title or _host(parsed.link)
+        for entry in parsed.entries:
+            label = f"{where}#{entry.index}"
+            article_id = _entry_id(entry, file_id)
+            if entry.body is None:
+                self.fail(label, article_id, Errors.E035.format())
+                continue
+            text = archives.fragment_text(entry.body) if entry.body_is_html else entry.body.strip()
+            if len(text.split()) < _MIN_HTML_WORDS:
+                self.fail(label, article_id, Errors.E035.format())
+                continue
+            yield Article(
+                article_id=article_id,
+                text=text,
+                content_hash=content_hash(text),
+                url=entry.link,
+                title=entry.title,
+                published=entry.published or self.default_published,
+                source=source or _host(entry.link),
+                input=label,
+            )
 
     # -- JSONL -------------------------------------------------------------------------------------
     def jsonl(
@@ -383,6 +532,27 @@ class _Reader:
         )
 
 
+class _Prefixed(io.RawIOBase):
+    """A raw stream whose first bytes were already read (stdin after sniffing its first line)."""
+
+    def __init__(self, first: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._first = first
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._first:
+            chunk, self._first = self._first[: len(view)], self._first[len(view) :]
+        else:
+            chunk = self._rest.read(len(view))
+        view[: len(chunk)] = chunk
+        return len(chunk)
+
+
 class _LinesOf:
     """``readline`` over bytes already in memory (an explicit JSONL file without a known suffix)."""
 
@@ -407,6 +577,55 @@ def _open(path: str, gz: bool) -> IO[bytes]:
     if gz:
         return cast(IO[bytes], gzip.open(path, "rb"))
     return open(path, "rb")
+
+
+def _decode_text(payload: bytes, charset: str | None) -> str:
+    """A plain-text WARC payload in its declared charset (default UTF-8), strictly."""
+    if not payload.strip():
+        raise _Problem(Errors.E002)
+    if b"\x00" in payload:
+        raise _Problem(Errors.E003)
+    encoding = charset if charset and _known_codec(charset) else "utf-8"
+    try:
+        return payload.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise _Problem(Errors.E004, pos=exc.start) from None
+
+
+def _decode_html(payload: bytes, charset: str | None) -> bytes | str:
+    """An HTML payload decoded with the HTTP charset when that works; else the bytes (trafilatura guesses)."""
+    if not payload.strip():
+        raise _Problem(Errors.E002)
+    if charset and _known_codec(charset):
+        try:
+            return payload.decode(charset)
+        except UnicodeDecodeError:  # a wrong header: let trafilatura detect the encoding
+            return payload
+    return payload
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+def _host(url: str | None) -> str | None:
+    """``news.example.org`` from a URL (without a leading ``www.``)."""
+    host = urllib.parse.urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _entry_id(entry: archives.FeedEntry, file_id: str) -> str:
+    """A feed entry's id if it is an IRI (Atom ids and most RSS guids are), else its link, else a
+    local id made from the feed file and the guid or the entry's position."""
+    if entry.entry_id and ":" in entry.entry_id:
+        return entry.entry_id
+    if entry.link:
+        return entry.link
+    return f"{file_id}#{entry.entry_id or entry.index}"
 
 
 def _str_or_none(value: object) -> str | None:

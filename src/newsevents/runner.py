@@ -35,6 +35,7 @@ class RunReport:
     articles_seen: int = 0
     articles_added: int = 0  # new articles coded (duplicates excluded)
     skipped_existing: int = 0  # already stored with the same text
+    not_articles: int = 0  # archive records passed over: other media, redirects, pages without text
     duplicates: int = 0  # stored as duplicate_of an earlier article, not parsed
     replaced: int = 0  # stored before with another text; re-coded
     failures: int = 0
@@ -49,8 +50,8 @@ class RunReport:
         return (
             f"{self.articles_seen} articles read: {self.articles_added} coded ({self.replaced} replaced), "
             f"{self.duplicates} duplicates, {self.skipped_existing} already stored, "
-            f"{self.failures} failures; "
-            f"{self.events} events in {self.seconds:.1f} s"
+            + (f"{self.not_articles} archive records not articles, " if self.not_articles else "")
+            + f"{self.failures} failures; {self.events} events in {self.seconds:.1f} s"
         )
 
 
@@ -233,9 +234,14 @@ def code_inputs(
     with Store(db_path) as store:
         run = _Run(store, report, on_failure, cameo)
         run.copy_duplicates = copy_duplicates
+
+        def count_skip(where: str, reason: str) -> None:
+            report.not_articles += 1
+
         articles = iter_articles(
-            inputs, on_failure=run.fail, default_published=published, max_bytes=max_bytes, stdin=stdin
-        )
+            inputs, on_failure=run.fail, default_published=published, max_bytes=max_bytes, stdin=stdin,
+            on_skip=count_skip,
+        )  # fmt: skip
         with _progress_bar(progress) as bar:
             if bar is not None:
                 task = bar.add_task("coding", total=None)
