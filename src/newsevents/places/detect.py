@@ -30,9 +30,12 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import (
     FEATURE_ADMIN1,
+    FEATURE_CAPITAL,
     FEATURE_CONTINENT,
     FEATURE_COUNTRY,
+    FEATURE_PLACE,
     Gazetteer,
+    Place,
     name_key,
     region_abbreviations,
 )
@@ -369,36 +372,85 @@ def _kind_named(toks: Sequence[Token], blocked: Sequence[bool], gaz: Gazetteer) 
     return out
 
 
+#: What joins the items of a list of places ("Texas, Ohio and Washington").
+_LIST_SEPARATORS = frozenset({", ", " and ", ", and ", " or ", ", or "})
+#: Words right after a name that make it a first-level region ("New York state", "the Washington
+#: governor") and words right before one ("the state of Georgia", "upstate New York").
+_REGION_AFTER = (" state", "-state", " governor", " gov.", " legislature")
+_REGION_BEFORE = ("state of ", "upstate ")
+_TOWNS = frozenset({FEATURE_PLACE, FEATURE_CAPITAL})
+
+
+def _town_inside(senses: Sequence[Place], qualifier: Sequence[Place]) -> bool:
+    """Some town sense of a name lies in the first region or country the qualifier can be ("Birmingham,
+    Alabama": a city of that name is in that state)."""
+    for q in qualifier[:4]:
+        if q.feature == FEATURE_ADMIN1:
+            return any(
+                s.feature in _TOWNS and s.country == q.country and s.admin1 == q.admin1 for s in senses
+            )
+        if q.feature == FEATURE_COUNTRY:
+            return any(s.feature in _TOWNS and s.country == q.country for s in senses)
+    return False
+
+
 def qualify(mentions: Sequence[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
     """Mark "A, B" pairs where B can be a region or country (B qualifies A, and B is that region when it
-    can be one), and names the context makes first-level regions: followed by "state", preceded by
-    "state of", or listed beside names whose best sense is a first-level region ("Texas, Ohio and
-    Washington")."""
+    can be one), names the context makes first-level regions (followed by "state" or "governor",
+    preceded by "state of" or "upstate", or listed beside names whose best sense is a first-level
+    region: "Texas, Ohio and Washington") and names listed beside countries ("Ghana, Niger and Togo":
+    ``Mention.nation``).
+
+    "A, B" is a list, not a qualifier pattern, when B goes on into a list of regions or countries
+    ("Washington, Pennsylvania and California"), or when A's best sense is itself a region or country
+    ("Texas, Georgia and Virginia") unless A has a town inside B and is not itself listed after a region
+    or country ("Birmingham, Alabama")."""
     out = list(mentions)
-    senses = [gaz.lookup(m.text) if not m.country_hint else [] for m in out]
+    n = len(out)
+    abbrev = region_abbreviations()
+
+    def lookup(name: str) -> list[Place]:
+        region = gaz.region(*abbrev[name]) if name in abbrev else None  # "Tex.", "NSW"
+        return [region] if region is not None else gaz.lookup(name)
+
+    senses = [lookup(m.text) if not m.country_hint else [] for m in out]
     can_region = [any(s.feature == FEATURE_ADMIN1 for s in ss) for ss in senses]
     top_region = [bool(ss) and ss[0].feature == FEATURE_ADMIN1 for ss in senses]
-    region = [False] * len(out)
-    for i in range(len(out) - 1):
+    top_country = [bool(ss) and ss[0].feature == FEATURE_COUNTRY for ss in senses]
+    top_big = [r or c for r, c in zip(top_region, top_country, strict=True)]
+
+    def joined(i: int, j: int) -> bool:
+        return 0 <= i < j < n and text[out[i].end : out[j].start] in _LIST_SEPARATORS
+
+    region = [False] * n
+    for i in range(n - 1):
         a, b = out[i], out[i + 1]
         if a.country_hint or b.country_hint or text[a.end : b.start] not in (", ", ","):
             continue
-        if senses[i] and senses[i][0].feature in (FEATURE_ADMIN1, FEATURE_COUNTRY):
-            continue  # a list of regions or countries ("Texas, Georgia and Virginia")
-        if any(s.feature in (FEATURE_ADMIN1, FEATURE_COUNTRY) for s in senses[i + 1][:4]):
-            out[i] = replace(out[i], qualifier=b.text)
-            region[i + 1] = can_region[i + 1]
+        if not any(s.feature in (FEATURE_ADMIN1, FEATURE_COUNTRY) for s in senses[i + 1][:4]):
+            continue
+        if joined(i + 1, i + 2) and top_big[i + 2]:
+            continue  # "Washington, Pennsylvania and California"
+        if top_big[i] and (
+            (joined(i - 1, i) and top_big[i - 1]) or not _town_inside(senses[i], senses[i + 1])
+        ):
+            continue  # "Texas, Georgia and Virginia"
+        out[i] = replace(out[i], qualifier=b.text)
+        region[i + 1] = can_region[i + 1]
+    nation = [False] * n
     for i, m in enumerate(out):
-        if not can_region[i] or m.qualifier:
+        if m.qualifier or m.country_hint:
             continue
-        after = text[m.end : m.end + 7].casefold()
+        listed = [j for j in (i - 1, i + 1) if (joined(j, i) if j < i else joined(i, j))]
+        if any(s.feature == FEATURE_COUNTRY for s in senses[i]):
+            nation[i] = any(top_country[j] for j in listed)
+        if not can_region[i]:
+            continue
+        after = text[m.end : m.end + 13].casefold()
         before = text[max(0, m.start - 9) : m.start].casefold()
-        if after.startswith((" state", "-state")) or before.endswith("state of "):
-            region[i] = True
-            continue
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(out) and top_region[j]:
-                lo, hi = (out[j], m) if j < i else (m, out[j])
-                if text[lo.end : hi.start] in (", ", " and ", ", and ", " or ", ", or "):
-                    region[i] = True
-    return [replace(m, region=True) if r else m for m, r in zip(out, region, strict=True)]
+        cued = after.startswith(_REGION_AFTER) or before.endswith(_REGION_BEFORE)
+        region[i] = region[i] or cued or any(top_region[j] for j in listed)
+    return [
+        replace(m, region=r or m.region, nation=c or m.nation) if r or c else m
+        for m, r, c in zip(out, region, nation, strict=True)
+    ]

