@@ -32,7 +32,9 @@ __all__ = ["Attribution", "find_attributions"]
 _FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_CLIMB = frozenset({"advcl", "conj", "xcomp", "acl", "relcl", "pcomp", "prep", "dobj", "pobj", "npadvmod"})
+_CLIMB = frozenset(
+    {"advcl", "conj", "xcomp", "acl", "relcl", "pcomp", "prep", "dobj", "pobj", "npadvmod", "acomp"}
+)
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "ccomp", "attr"})
 _OBJECT_PREPS = frozenset({"for", "on", "as", "about", "of", "that"})
 _TRAIL = frozenset({",", ".", ";", ":", "-", "--", "—", "–", "and", "but", "or", "(", "["})
@@ -117,6 +119,9 @@ _LEMMA_FIXES = {"hop": "hope"}
 _CONTRACTED_S = frozenset({"'s", "’s"})
 # verbs of talking whose content is only their topic ("spoke about", "talked of")
 _TOPIC_VERBS = frozenset({"speak", "talk"})
+_NAMING = frozenset({"call", "name", "dub", "title", "entitle", "nickname", "label"})
+_CONTRAST = frozenset({"but", "while", "although", "though", "whereas", "yet"})
+_TEXT_KEY = "newsevents.quotes.text"
 _MAX_GAP = 80  # characters between a quote and a cue verb next to it
 
 
@@ -256,8 +261,17 @@ def _from_token(
     subj = _agent(tok) if passive else _unclosed_apposition(subject_of(tok, lex), tok)
     if kind == "speech" and end <= tok.idx and (subj is None or start <= subj.idx < end):
         subj = _inverted_subject(tok)
+    if subj is not None and _in_quote(subj.idx, quotes) and not _in_quote(tok.idx, quotes):
+        # the parse took a word of the quotation for the speaker: '"My friends, ...," the senator said'
+        before = [
+            q
+            for q in quotes
+            if q.end <= tok.idx and q.mark == '"' and "\n" not in _doc_text(tok.doc)[q.end : tok.idx]
+        ]
+        subj = _between_quote(tok, before[-1].end) if before else None
+        subj = subj or _inverted_subject(tok) or _nearest_subject(tok, quotes)
     if subj is None and not passive:
-        subj = _initial_name(tok)
+        subj = _initial_name(tok) or _nearest_subject(tok, quotes)
     if _in_quote(tok.idx, quotes) and (kind != "speech" or subj is None or subj.lower_ in _FIRST_SECOND):
         return None  # "I think ..." inside a quotation is the quote, not another attribution
     via = "paren" if paren else ("verb-" + roots[0].dep_ if roots else "verb")
@@ -277,8 +291,10 @@ def _discourse_marker(tok: Token) -> bool:
 
 def _not_reported(tok: Token) -> bool:
     """Cue verbs in a sense that reports nothing: "is supposed to" (an expectation), "was charged with"
-    (an indictment)."""
+    (an indictment), "a group called X" / "a man named Y" (a name, not a report)."""
     nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.lemma_.lower() in _NAMING:
+        return True
     return (tok.lower_ == "supposed" and nxt == "to") or (tok.lower_ == "charged" and _is_passive(tok))
 
 
@@ -377,7 +393,12 @@ def _is_passive(tok: Token) -> bool:
     """A passive cue ("was reported", "Asked about the vote, she ..."): its subject is not the source."""
     kids = list(tok.children)
     aux = [c for c in kids if c.dep_ == "auxpass"]
-    if aux and all(a.lower_ in _CONTRACTED_S for a in aux) and any(c.dep_ == "dobj" for c in kids):
+    if (
+        aux
+        and all(a.lower_ in _CONTRACTED_S for a in aux)
+        and any(c.dep_ in ("dobj", "ccomp") for c in kids)
+        and not any(c.dep_ == "nsubjpass" and c.lower_ in ("it", "this") for c in kids)
+    ):
         return False  # "he's predicted big wins": a contracted "has" read as passive "is", yet with an object
     if aux or any(c.dep_ == "nsubjpass" for c in kids):
         return True
@@ -558,7 +579,7 @@ def _agent_noun(
         ),
         None,
     ) or next((c for c in tok.lefts if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
-    if content is None or tok.dep_ not in ("appos", "attr"):
+    if content is None or tok.dep_ != "attr":  # "X is a critic of Y"; an apposition only describes X
         return None
     span = _trim_tokens(tok.doc, content.left_edge.i, content.right_edge.i)
     if span is None:
@@ -622,15 +643,43 @@ def _content_span(roots: Sequence[Token], cue: Token, lex: CueLexicon) -> tuple[
             right = cue.i - 1
     for r in roots:
         for d in r.subtree:
-            if (
-                d.dep_ in ("advcl", "conj")
-                and (d.tag_ == "VBG" or (d.dep_ == "conj" and any(c.dep_ == "nsubj" for c in d.children)))
-                and d.i > r.i
-                and lex.verb_kind(d.lemma_.lower()) is not None
-                and left < d.left_edge.i <= right
-            ):
-                right = d.left_edge.i - 1
+            if d.dep_ not in ("advcl", "conj") or d.i <= r.i or not left < d.left_edge.i <= right:
+                continue
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in d.children)
+            if (d.tag_ == "VBG" or (own_subject and d.dep_ == "conj")) and lex.verb_kind(
+                d.lemma_.lower()
+            ) is not None:
+                right = d.left_edge.i - 1  # "..., adding that ...", "... while the minister said ..."
+            elif own_subject and d.pos_ in ("VERB", "AUX") and _contrast(d):
+                right = d.left_edge.i - 1  # "... is safe, but for the critics it is ...": the writer's words
+    right = _drop_trailing_aside(doc, left, right)
     return _trim_tokens(doc, left, right)
+
+
+def _drop_trailing_aside(doc: Doc, left: int, right: int) -> int:
+    """``right`` moved before a comma-set aside that ends the content: a non-restrictive relative clause
+    (", which ...") or a participle (", leaving ...") is the writer's comment on what was reported."""
+    for k in range(right, left + 2, -1):
+        if doc[k - 1].text != ",":
+            continue
+        t = doc[k]
+        clause = t if t.tag_ == "VBG" else (t.head if t.lower_ in ("which", "who", "whom", "whose") else None)
+        if clause is None or clause.dep_ not in ("relcl", "advcl", "acl", "xcomp", "conj"):
+            continue
+        if clause.left_edge.i == k and clause.right_edge.i >= right:
+            return k - 2
+    return right
+
+
+def _contrast(clause: Token) -> bool:
+    """A clause joined by "but", "while", "although", "though" or "whereas" after a comma."""
+    doc = clause.doc
+    joiner = next((c for c in clause.children if c.dep_ in ("cc", "mark") and c.i < clause.i), None) or next(
+        (c for c in clause.head.children if c.dep_ == "cc" and c.i < clause.i), None
+    )
+    if joiner is None or joiner.lower_ not in _CONTRAST or joiner.i == 0:
+        return False
+    return doc[joiner.i - 1].text in (",", ";", "--", "—", "–")
 
 
 def _trim_tokens(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
@@ -676,7 +725,7 @@ def subject_of(tok: Token, lex: CueLexicon) -> Token | None:
                 return subject_of(anc.head, lex)
     cur = tok
     for _ in range(6):
-        subj = next((c for c in cur.children if c.dep_ in _SUBJ), None)
+        subj = _best_subject([c for c in cur.children if c.dep_ in _SUBJ])
         if subj is None and cur.dep_ != "relcl":
             subj = next(
                 (g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
@@ -688,6 +737,8 @@ def subject_of(tok: Token, lex: CueLexicon) -> Token | None:
             )
         if subj is not None and subj.lower_ in ("that", "which") and cur.dep_ == "relcl":
             return _issuer(cur.head) or subj  # "released a report that says ...": whoever released it
+        if subj is not None and cur.i != tok.i and subj.lower_ in ("it", "there") and cur.lemma_ == "be":
+            return None  # "it's hard to imagine ...", "it is worth pointing out ...": no one in particular
         if subj is not None:
             return subj
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
@@ -696,12 +747,24 @@ def subject_of(tok: Token, lex: CueLexicon) -> Token | None:
             owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
             if owner is not None:  # "his refusal to condemn ...": the owner of the noun
                 return owner
+        if cur.dep_ == "amod" and cur.i != tok.i and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return cur.head  # "those most willing to attack him": the people the adjective describes
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             return None
         if cur.dep_ == "ccomp":
             return None
         cur = cur.head
     return None
+
+
+def _best_subject(subjects: list[Token]) -> Token | None:
+    """One subject of a verb the parse gave several: not a time stamp run into the clause ("9:30 p.m. /
+    The governor says"), else the one nearest the verb."""
+    if len(subjects) > 1:
+        subjects = [
+            s for s in subjects if s.ent_type_ not in ("DATE", "TIME") or s.pos_ == "PRON"
+        ] or subjects
+    return subjects[-1] if subjects else None
 
 
 def _initial_name(cue: Token) -> Token | None:
@@ -725,6 +788,33 @@ def _issuer(noun: Token) -> Token | None:
     if noun.dep_ != "dobj" or _animate(noun) or noun.pos_ != "NOUN":
         return None
     return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE), None)
+
+
+def _nearest_subject(cue: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
+    """The subject of an active cue whose parse lost it: ``"...," said the farmer`` (the noun right after a
+    cue that follows a quote or a comma), else the nearest subject before the cue in its sentence and line,
+    outside quotation marks."""
+    doc = cue.doc
+    sent = cue.sent
+    if cue.i > sent.start and doc[cue.i - 1].text in _CLOSERS | {","}:
+        for t in doc[cue.i + 1 : min(cue.i + 4, sent.end)]:
+            if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in _RELATIVE:
+                return t.head if t.dep_ == "compound" and t.head.i > t.i else t
+            if t.pos_ not in ("DET", "ADJ", "PROPN", "NOUN"):
+                break
+    for k in range(cue.i - 1, sent.start - 1, -1):
+        t = doc[k]
+        if "\n" in t.text or t.text in (";", ":"):
+            return None
+        if (
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ in ("PROPN", "NOUN", "PRON")
+            and t.lower_ not in _RELATIVE
+            and t.lower_ not in ("it", "there", "this", "that")
+            and not _in_quote(t.idx, quotes)
+        ):
+            return t
+    return None
 
 
 def _unclosed_apposition(subj: Token | None, cue: Token) -> Token | None:
@@ -770,12 +860,24 @@ def _set_speaker(att: Attribution, subj: Token | None, *, inside_ok: bool = Fals
     if subj is None:
         return
     start, end = speaker_span(subj)
+    if _time_stamp(subj, start, end):
+        return
+    text = _doc_text(subj.doc)
+    if "\n" in text[min(start, att.cue_start) : max(end, att.cue_end)]:
+        clipped = _clip_to_line(subj, start, end, att.cue_start, att.cue_end)
+        if clipped is None:
+            return
+        subj, start, end = clipped
     if subj.lower_ in _RELATIVE and subj.head.dep_ in ("relcl", "acl") and subj.head.head.i != subj.head.i:
         ref = subj.head.head
         r_start, r_end = speaker_span(ref)
         att.referent = (r_start, r_end, ref.idx)
-        if r_start < start and _joins(subj.doc.text[r_end:start]):
+        if r_start < start and _joins(text[r_end:start]):
             start = r_start  # "the mayor, who said ...": the phrase and its pronoun
+    if not inside_ok and att.content_start <= att.cue_start < att.content_end:
+        # '"...," she said, "..."': a quote in two parts around its cue and speaker
+        gap = text[min(end, att.cue_end) : max(start, att.cue_start)]
+        inside_ok = len(gap) < 40 and not any(m in gap for m in _OPENERS | _CLOSERS)
     if (
         not inside_ok and start < att.content_end and att.content_start < end
     ):  # speaker inside the content: head only
@@ -783,6 +885,66 @@ def _set_speaker(att: Attribution, subj: Token | None, *, inside_ok: bool = Fals
         if start < att.content_end and att.content_start < end:
             return
     att.speaker_start, att.speaker_end, att.speaker_head = start, end, subj.idx
+
+
+def _time_stamp(subj: Token, start: int, end: int) -> bool:
+    """A time the parse ran into the clause as its subject ("9:30 a.m.", "Thursday morning", "last week"):
+    a time phrase with no name in it is never a source ("the 30-year-old" is one)."""
+    if subj.ent_type_ not in ("DATE", "TIME") or subj.pos_ == "PRON" or "old" in subj.lower_:
+        return False
+    span = subj.doc.char_span(start, end, alignment_mode="expand") or ()
+    return not any(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in span)
+
+
+def _clip_to_line(
+    subj: Token, start: int, end: int, cue_start: int, cue_end: int
+) -> tuple[Token, int, int] | None:
+    """A speaker phrase cut to the line of its cue: the parse sometimes runs a time stamp, a dateline or
+    the previous paragraph into the subject ("9:30 a.m.<newline>The governor says ...")."""
+    text = _doc_text(subj.doc)
+    line_start = text.rfind("\n", 0, cue_start) + 1
+    line_end = text.find("\n", cue_end)
+    line_end = len(text) if line_end < 0 else line_end
+    if end <= line_start:  # the phrase is wholly on an earlier line: a subject before the cue on its line
+        return _line_subject(subj.doc, line_start, cue_start)
+    start, end = max(start, line_start), min(end, line_end)
+    if start >= end:
+        return None
+    words = [t for t in subj.doc.char_span(start, end, alignment_mode="expand") or () if t.is_alpha]
+    if not words:
+        return None
+    if not start <= subj.idx < end:  # the head is on another line: the first phrase of the cue's line
+        heads = [t for t in words if not start <= t.head.idx < end and t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not heads:
+            return None
+        subj = heads[0]
+    return subj, words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _line_subject(doc: Doc, start: int, end: int) -> tuple[Token, int, int] | None:
+    """The subject nearest before ``end`` in ``[start, end)`` (else the last noun phrase there), with its
+    phrase kept inside the range."""
+    region = doc.char_span(start, end, alignment_mode="contract")
+    if region is None:
+        return None
+    nouns = [t for t in region if t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ not in _RELATIVE]
+    subjects = [t for t in nouns if t.dep_ in ("nsubj", "nsubjpass")]
+    roots = [t for t in nouns if not region.start <= t.head.i < region.end]
+    candidates = subjects or roots
+    if not candidates:
+        return None
+    head = candidates[-1]
+    s, e = speaker_span(head)
+    return head, max(s, start), min(e, end)
+
+
+def _doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document (spaCy joins the tokens again on every access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
 
 
 def _joins(gap: str) -> bool:
@@ -939,7 +1101,7 @@ def _direct(
             else:
                 subj = _unclosed_apposition(subject_of(cue, lex), cue)
                 if subj is None or q.start <= subj.idx < q.end:  # the quote's own subject
-                    subj = _inverted_subject(cue)
+                    subj = _inverted_subject(cue) or _between(sdoc, starts, q.end, cue)
                 _set_speaker(att, subj)
             out.append(att)
             continue
@@ -968,6 +1130,27 @@ def _is_name(quoted: str) -> bool:
     """A short quoted title or name ("Hannity", "The Art of the Deal"-like): no words to attribute."""
     words = quoted.strip("\"' ,.").split()
     return len(words) < 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _between(sdoc: Doc, starts: Sequence[int], q_end: int, cue: Token) -> Token | None:
+    """``"...," the former senator from Ohio said``: the head of the short noun phrase between a closing
+    mark and its cue, when the parse took the quote's subject for the cue's."""
+    return _between_quote(cue, q_end, bisect.bisect_left(starts, q_end))
+
+
+def _between_quote(cue: Token, q_end: int, i: int | None = None) -> Token | None:
+    """The head of the noun phrase between a quotation ending at ``q_end`` and its cue (see :func:`_between`);
+    ``i`` the index of the first token after the quotation when known."""
+    sdoc = cue.doc
+    if i is None:
+        i = cue.i
+        while i > 0 and sdoc[i - 1].idx >= q_end:
+            i -= 1
+    words = [t for t in sdoc[i : cue.i] if not (t.is_punct or t.is_space)]
+    if not words or len(words) > 12 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    heads = [t for t in words if not i <= t.head.i < cue.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return heads[0] if heads else None
 
 
 def _inverted_subject(cue: Token) -> Token | None:

@@ -1,0 +1,100 @@
+"""Speaker and content boundary rules (issue #5), on sentences written for these tests (loads the model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import coded_quotes
+from newsevents.quotes import stage as _quotes_stage  # noqa: F401 - registers the stage
+
+pytestmark = pytest.mark.model
+
+
+quotes = coded_quotes
+
+
+def by_cue(text: str, cue: str) -> dict[str, Any]:
+    found = [q for q in quotes(text) if q["cue_text"] == cue]
+    assert len(found) == 1, quotes(text)
+    return found[0]
+
+
+def test_time_stamp_line_is_not_part_of_the_speaker() -> None:
+    q = by_cue("10:15 a.m.\nThe governor says the bridge will reopen next week.", "says")
+    assert q["speaker_text"] == "The governor"
+
+
+def test_contrast_clause_after_the_report_is_the_writers() -> None:
+    q = by_cue(
+        "The mayor said the budget is balanced, but the city still owes millions to its pension fund.", "said"
+    )
+    assert q["content_text"] == "the budget is balanced"
+
+
+def test_trailing_relative_clause_is_an_aside() -> None:
+    q = by_cue(
+        "The minister said the new port will open in May, which would make it the largest in the region.",
+        "said",
+    )
+    assert q["content_text"] == "the new port will open in May"
+
+
+def test_trailing_participle_is_an_aside() -> None:
+    q = by_cue(
+        "The senator said the tax would hurt farmers, prompting a sharp reply from the governor.", "said"
+    )
+    assert q["content_text"] == "the tax would hurt farmers"
+
+
+def test_possessive_of_a_subject_cue_noun_is_its_source() -> None:
+    q = by_cue("Her criticism of the pipeline angered the oil companies.", "criticism")
+    assert q["speaker_text"] == "Her"
+    assert q["content_text"] == "the pipeline"
+
+
+def test_contracted_has_with_a_clause_is_active() -> None:
+    q = by_cue("At the hearing, she's said the talks have been useful.", "said")
+    assert q["speaker_text"] == "she"
+    assert q["content_text"] == "the talks have been useful"
+
+
+def test_subject_found_through_a_predicate_adjective() -> None:
+    q = by_cue("He is willing to offer the rebels a ceasefire.", "offer")
+    assert q["speaker_text"] == "He"
+
+
+def test_expletive_it_is_no_speaker() -> None:
+    q = by_cue("It is hard to imagine the council approving the plan.", "imagine")
+    assert q["speaker_text"] is None
+
+
+def test_naming_participle_is_no_report() -> None:
+    assert not [
+        q
+        for q in quotes("The rebels formed a group called the Free Valley Front.")
+        if q["cue_text"] == "called"
+    ]
+
+
+def test_apposition_describing_a_critic_is_no_report_but_a_predicate_is() -> None:
+    assert not [
+        q for q in quotes("Ms. Rivera, a critic of the dam, spoke first.") if q["cue_text"] == "critic"
+    ]
+    q = by_cue("Ms. Rivera is a critic of the dam.", "critic")
+    assert q["speaker_text"] == "Ms. Rivera"
+
+
+def test_time_stamp_subject_gives_way_to_the_real_one() -> None:
+    text = (
+        "Updates from the count (all times local):\n\n2:45 p.m.\n\n"
+        "The state's election chief says an internal review shows no ballots were lost."
+    )
+    assert by_cue(text, "says")["speaker_text"] == "The state's election chief"
+
+
+def test_word_of_the_quotation_is_not_the_speaker() -> None:
+    q = by_cue('"My friends, the hour is late," the senator said.', "said")
+    assert q["speaker_text"] == "the senator"
+    assert q["kind"] == "direct"
