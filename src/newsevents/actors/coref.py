@@ -15,7 +15,20 @@ from ..document import Actor
 from .tokens import tokenize
 
 _GLUE_RE = re.compile(r"^(?:\s|'s|’s|\bof\b|\bthe\b|-)*$", re.IGNORECASE)
-_APPOS_RE = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+)?")
+# inside a role phrase, also a preposition with its object ("ambassador to the UK", "negotiator for the
+# opposition")
+_ROLE_GLUE_RE = re.compile(r"^(?:\s|'s|’s|\b(?:of|the|for|to|at|in|from|with)\b|-)*$", re.IGNORECASE)
+# a role phrase that opens its sentence before a comma and the name ("Arnor's envoy to Gondor, Jo Bloggs,")
+_CLAUSE_START_RE = re.compile(r"(?:^|[.!?\"“”‘’:;]\s*|\n\s*)(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE)
+_COMMA_BEFORE_RE = re.compile(r",\s*$")
+_NEXT_NAME_RE = re.compile(r"\s*,\s*[A-Z]")
+# between a role title and the name it introduces: lower-case words only ("the secretary general Ana ...")
+_TITLE_GAP_RE = re.compile(r"^\s+(?:[a-z]+\s+){0,2}$")
+# ", the ...", and a relative clause that gives the role: ", who is a ...", ", who served as the ..."
+_APPOS_RE = re.compile(
+    r"\s*,\s*(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as|doubles\s+as|became)"
+    r"\s+(?:also\s+|now\s+|then\s+)?)?(?:(?:the|a|an)\s+)?"
+)
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _DEFINITE_RE = re.compile(r"\b[Tt]he\s+$")
 _ROLE_KINDS = frozenset({"agent", "country", "igo", "org"})
@@ -47,14 +60,33 @@ def role_span(text: str, start: int, end: int, mentions: Sequence[Actor]) -> tup
         return first, _of_country(text, end, mentions)
     app = _APPOS_RE.match(text, end)
     if app is None or app.end() == end:
-        return None
+        return _fronted_role(text, start, end, before)
     after = [m for m in mentions if m.start >= app.end() and m.kind in _ROLE_KINDS]
     cur, last = app.end(), None
     for m in after:
-        if not _GLUE_RE.match(text[cur : m.start]):
+        glue = _ROLE_GLUE_RE if last is not None else _GLUE_RE
+        if not glue.match(text[cur : m.start]):
             break
         last, cur = m.end, m.end
-    return (start, last) if last is not None else None
+    if last is not None and _NEXT_NAME_RE.match(text, last):
+        return None  # "Osgiliath, a Gondorian envoy, Jo Bloggs": the role introduces the next name
+    return (start, last) if last is not None else _fronted_role(text, start, end, before)
+
+
+def _fronted_role(text: str, start: int, end: int, before: Sequence[Actor]) -> tuple[int, int] | None:
+    """ "Arnor's ambassador to Gondor, Jo Bloggs, said": a role phrase that opens the sentence, a comma,
+    then the name. The phrase must hold a role word; it runs from the name's own span back to it."""
+    comma = _COMMA_BEFORE_RE.search(text, max(0, start - 4), start)
+    if comma is None or comma.end() != start:
+        return None
+    cur, first, role = comma.start(), None, False
+    for m in reversed(before):
+        if not _ROLE_GLUE_RE.match(text[m.end : cur]):
+            break
+        first, cur, role = m.start, m.start, role or m.kind == "agent"
+    if first is None or not role or _CLAUSE_START_RE.search(text, max(0, first - 8), first) is None:
+        return None
+    return first, end
 
 
 def _of_country(text: str, end: int, mentions: Sequence[Actor]) -> int:
@@ -76,7 +108,7 @@ def _person(p: Actor, text: str, start: int, end: int) -> Actor:
 
 def add_titles(text: str, mentions: list[Actor]) -> list[Actor]:
     """Replace definite role titles by the person last introduced with that role."""
-    roles: list[tuple[Actor, frozenset[str]]] = []
+    roles: list[tuple[Actor, frozenset[str], int]] = []  # person, role words, end of the introduction
     named: set[str] = set()
     for p in mentions:
         if p.kind != "person" or not p.code or (p.name or p.text) in named:
@@ -84,7 +116,7 @@ def add_titles(text: str, mentions: list[Actor]) -> list[Actor]:
         named.add(p.name or p.text)
         span = role_span(text, p.start, p.end, mentions)
         if span is not None:
-            roles.append((p, _norms(text[span[0] : span[1]]) - _norms(p.text)))
+            roles.append((p, _norms(text[span[0] : span[1]]) - _norms(p.text), max(p.end, span[1])))
     if not roles:
         return mentions
     out: list[Actor] = []
@@ -96,15 +128,18 @@ def add_titles(text: str, mentions: list[Actor]) -> list[Actor]:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "country" and 0 <= m.start - prev.end <= 1 and k > 0:
             start, country = prev.start, prev.country
-        if not _DEFINITE_RE.search(text[max(0, start - 6) : start]):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if not _DEFINITE_RE.search(text[max(0, start - 6) : start]) or (
+            nxt is not None and nxt.kind == "person" and _TITLE_GAP_RE.match(text[m.end : nxt.start])
+        ):  # "the secretary general Ana Lopez": the title introduces the name that follows
             out.append(m)
             continue
         words = _norms(m.text)
         pick = next(
             (
                 p
-                for p, role in reversed(roles)
-                if p.end <= start and words <= role and (country is None or p.country == country)
+                for p, role, intro_end in reversed(roles)
+                if intro_end <= start and words <= role and (country is None or p.country == country)
             ),
             None,
         )

@@ -54,7 +54,7 @@ _PREPS = frozenset(
     }
 )
 # name particles ignored when matching a person's name variant ("Omar Hassan el-Bashir")
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "ben", "abu", "de", "da", "van", "von", "der"})
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "ben", "abu", "de", "da", "van", "von", "der"})
 _ISO_DATE_RE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
 _FORMER = frozenset(
     {"former", "ex", "retired", "erstwhile", "onetime", "one-time", "exiled", "ousted", "deposed", "toppled"}
@@ -64,6 +64,75 @@ _OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _ENTITY_KINDS = frozenset({"person", "org", "igo", "actor"})
 _PLACE_KINDS = frozenset({"country", "capital", "prestate", "region", "city"})
 _MENTION_KIND = {"person": "person", "org": "org", "igo": "igo", "actor": "org", "agent": "agent"}
+# courtesy titles written before a surname that are no given name ("Mr Hariri", "Dr Smith")
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mme", "mister", "madam", "madame", "dr", "doctor", "sir", "dame", "lord"}
+    | {"lady", "prof", "professor", "rev", "reverend", "gen", "col", "capt", "lt", "sgt", "maj", "adm"}
+    | {"sen", "rep", "gov", "pres", "st", "hon", "herr", "frau", "monsieur", "senor", "sheikh", "imam"}
+    | {"ayatollah", "emir", "prince", "princess", "king", "queen", "president", "premier", "chancellor"}
+)
+# common English short forms of given names -> one canonical form ("Jim Mattis" is "James Mattis")
+_NICKNAMES = {
+    "jim": "james", "jimmy": "james", "bill": "william", "billy": "william", "will": "william",
+    "bob": "robert", "bobby": "robert", "rob": "robert", "mike": "michael", "mick": "michael",
+    "joe": "joseph", "tom": "thomas", "tommy": "thomas", "dick": "richard", "rick": "richard",
+    "ted": "edward", "ed": "edward", "eddie": "edward", "ned": "edward", "tony": "anthony",
+    "chris": "christopher", "dave": "david", "steve": "stephen", "steven": "stephen", "ben": "benjamin",
+    "sam": "samuel", "nick": "nicholas", "alex": "alexander", "andy": "andrew", "dan": "daniel",
+    "danny": "daniel", "pat": "patrick", "ron": "ronald", "don": "donald", "jack": "john",
+    "johnny": "john", "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "katie": "katherine",
+    "sue": "susan", "matt": "matthew", "pete": "peter", "greg": "gregory", "jeff": "jeffrey",
+    "ken": "kenneth", "larry": "lawrence", "jerry": "gerald", "chuck": "charles", "charlie": "charles",
+    "fred": "frederick", "harry": "henry", "hank": "henry", "phil": "philip", "tim": "timothy",
+    "vlad": "vladimir", "sergey": "sergei", "mohammad": "mohammed", "muhammad": "mohammed",
+    "mohamed": "mohammed",
+}  # fmt: skip
+
+
+# capitalised nouns that make a person's name or a role word part of a place or institution name: "the
+# Carter Center", "Reagan Airport", "the Empire State Building" are no mention of the person or role
+_SITE_NOUNS = frozenset(
+    {"building", "tower", "towers", "airport", "street", "avenue", "boulevard", "bridge", "stadium"}
+    | {"arena", "square", "plaza", "highway", "park", "dam", "station", "terminal", "road", "port"}
+)
+_INSTITUTION_NOUNS = _SITE_NOUNS | frozenset(
+    {"foundation", "institute", "institution", "center", "centre", "library", "museum", "school"}
+    | {"university", "college", "academy", "prize", "award", "doctrine", "hospital", "memorial", "hall"}
+    | {"fund", "trust", "lecture", "scholarship", "fellowship", "medal"}
+)
+
+
+# a role word written as the object of "anti-" / "pro-" / "non-" modifies another head ("anti-regime rebels",
+# "pro-government militias") and names no actor itself
+_NEGATED_PREFIX_RE = re.compile(r"\b(?:[Aa]nti|[Pp]ro|[Nn]on)[-‐‑]$")
+_NEXT_WORD_RE = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def names_institution(text: str, end: int) -> bool:
+    """True when the name ending at ``end`` is followed by a capitalised institution or place noun
+    ("Clinton| Foundation", "Reagan| Airport")."""
+    m = _NEXT_WORD_RE.match(text, end)
+    return m is not None and m.group(1).lower() in _INSTITUTION_NOUNS
+
+
+def given_key(word: str) -> str:
+    """A given name's canonical form: ``"Jim"`` -> ``"james"``; other names as normalised."""
+    return _NICKNAMES.get(word, word)
+
+
+def same_given_name(given: str, name: str | None) -> bool:
+    """True when the (normalised) given name fits the first word of ``name`` ("Jim" fits "James
+    Mattis", "Alex" fits "Alexander Yakovenko")."""
+    first = _first_name(name or "")
+    if first is None:
+        return False
+    return given_key(given) == given_key(first) or (len(given) >= 3 and first.startswith(given))
+
+
+@lru_cache(maxsize=65536)
+def _first_name(name: str) -> str | None:
+    words = [t.norm for t in tokenize(name) if t.norm not in NAME_PARTICLES]
+    return words[0] if len(words) >= 2 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +214,7 @@ class ActorKB:
         "Harry Ho-jen Tseng" or "Omar Hassan el-Bashir" -> the person stored as first + last name
         ("Harry Tseng"), Arabic particles (al, el, bin ...) ignored. Only names of 2+ capitalised words.
         """
-        words = [t.norm for t in tokens if t.norm not in _PARTICLES]
+        words = [t.norm for t in tokens if t.norm not in NAME_PARTICLES]
         if len(words) < 2 or not all(t.is_title for t in tokens):
             return ()
         found = tuple(e for e in self._table.get((words[0], words[-1]), ()) if e.kind == "person")
@@ -159,6 +228,47 @@ class ActorKB:
         if len(token.norm) < 5 or not token.is_title:
             return ()
         return self._typos().get(token.norm, ())
+
+    def without_namesakes(
+        self, matches: Sequence[Match], tokens: Sequence[Token], text: str, *, running: bool
+    ) -> list[Match]:
+        """Drop person matches that name someone or something else: a surname written after another
+        given name ("Nasr al-Hariri" is not the leader stored as "Hariri", "Melania Trump" not "Trump";
+        see :func:`given_name_before`), a name in an institution name ("the Carter Center": only its
+        country), a capitalised role word in a place name ("the Empire State Building") and role words
+        after "anti-", "pro-" or "non-" ("anti-regime rebels")."""
+        out: list[Match] = []
+        covered_end = 0
+        for m in matches:
+            nxt = tokens[m.j] if m.j < len(tokens) else None
+            if nxt is not None and nxt.is_title and text[tokens[m.j - 1].end : nxt.start] == " ":
+                person = nxt.norm in _INSTITUTION_NOUNS
+                site = nxt.norm in _SITE_NOUNS and tokens[m.j - 1].is_title
+                rest = tuple(
+                    _as_place(e) if e.kind == "person" and person else e
+                    for e in m.entries
+                    if not (e.kind == "agent" and site)
+                    and not (e.kind == "person" and person and not e.country)
+                )
+                if not rest:
+                    continue
+                m = Match(m.i, m.j, rest)
+            if _NEGATED_PREFIX_RE.search(text, max(0, tokens[m.i].start - 5), tokens[m.i].start):
+                rest = tuple(e for e in m.entries if e.kind != "agent")  # "anti-regime rebels"
+                if not rest:
+                    continue
+                m = Match(m.i, m.j, rest)
+            given = given_name_before(tokens, m.i, covered_end, text, running=running)
+            if m.j - m.i == 1 and given is not None and any(e.kind == "person" for e in m.entries):
+                rest = tuple(
+                    e for e in m.entries if e.kind != "person" or same_given_name(given.norm, e.name)
+                )
+                if rest:
+                    out.append(Match(m.i, m.j, rest))
+                continue
+            out.append(m)
+            covered_end = m.j
+        return out
 
     def _fallback(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
         used = {k for m in matches for k in range(m.i, m.j)}
@@ -185,7 +295,7 @@ class ActorKB:
         if self._variant_index is None:
             index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
             for key, entries in self._table.items():
-                words = [w for w in key if w not in _PARTICLES]
+                words = [w for w in key if w not in NAME_PARTICLES]
                 if len(words) >= 2 and any(e.kind == "person" for e in entries):
                     index[(words[0], words[-1])].extend(e for e in entries if e.kind == "person")
             self._variant_index = {k: tuple(v) for k, v in index.items()}
@@ -237,7 +347,8 @@ class ActorKB:
     def text_mentions(self, text: str, date: dt.date | None = None) -> list[Actor]:
         """Lexicon mentions of running text, sorted by start (see :meth:`mentions`)."""
         tokens = tokenize(text)
-        return self.mentions(self.match(tokens, strict_case=True), tokens, text, date)
+        matches = self.without_namesakes(self.match(tokens, strict_case=True), tokens, text, running=True)
+        return self.mentions(matches, tokens, text, date)
 
     def mentions(
         self, matches: Sequence[Match], tokens: Sequence[Token], text: str, date: dt.date | None
@@ -324,7 +435,7 @@ class ActorKB:
         empty = Actor(text=text, start=0, end=len(text), code=None)
         if not tokens:
             return empty
-        matches = self.match(tokens)
+        matches = self.without_namesakes(self.match(tokens), tokens, text, running=False)
         if not any(e.kind == "person" or e.country for m in matches for e in m.entries):
             matches = sorted([*matches, *self._fallback(tokens, matches)], key=lambda m: m.i)
         inner = {k for m in matches for k in range(m.i + 1, m.j)}
@@ -401,6 +512,37 @@ def as_date(value: dt.date | str | None) -> dt.date | None:
     if day > calendar.monthrange(year, month)[1]:
         raise NewsEventsError(Errors.E009, value=value)
     return dt.date(year, month, day)
+
+
+def _as_place(entry: Entry) -> Entry:
+    """A person's name inside an institution name ("the Rassendyll Foundation") only locates it: the
+    person's country, no sector."""
+    code = entry.country if entry.country not in IGO_BLOCS else f"IGO{entry.country}"
+    return replace(entry, kind="region", code=code, sector=None, start=None, end=None)
+
+
+def given_name_before(
+    tokens: Sequence[Token], i: int, covered_end: int, text: str, *, running: bool
+) -> Token | None:
+    """The given name written before token ``i`` (a surname): a capitalised word that no lexicon phrase
+    covers and that is no courtesy title ("Nasr" in "Nasr al-Hariri"), else None.
+
+    Name particles between them are skipped ("al-"). ``covered_end`` is the token index where the
+    previous match ended. In running text (``running``) a capital may be an ordinary word ("Yesterday
+    Trump said", a headline "Voters Back Trump"), so there it only counts when joined by a particle;
+    the actors stage checks the other names against the parse.
+    """
+    p = i - 1
+    particle = False
+    while p >= covered_end and tokens[p].norm in NAME_PARTICLES:
+        p, particle = p - 1, True
+    if p < covered_end or p < 0 or (running and not particle):
+        return None
+    word = tokens[p]
+    gap = text[word.end : tokens[p + 1].start]
+    if gap.strip(" -‐‑") or not word.is_title or word.is_upper or word.norm in HONORIFICS:
+        return None
+    return word
 
 
 def _case_ok(entry: Entry, first: Token, strict: bool) -> bool:

@@ -18,6 +18,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..document import Actor, Document
@@ -25,7 +26,15 @@ from ..nlp import token_starts
 from ..pipeline import Resources, register_stage
 from .coref import add_compounds, add_titles, role_span
 from .entries import select
-from .kb import ActorKB, load_kb
+from .kb import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    ActorKB,
+    given_key,
+    load_kb,
+    names_institution,
+    same_given_name,
+)
 from .span import compose_code
 from .tokens import Token, tokenize
 
@@ -83,7 +92,8 @@ def find_mentions(
 ) -> list[Actor]:
     """All actor mentions of ``text``; ``sdoc`` (its spaCy parse) adds persons, metonymy and pronouns."""
     tokens = tokenize(text)
-    mentions = kb.mentions(kb.match(tokens, strict_case=True), tokens, text, date)
+    matches = kb.without_namesakes(kb.match(tokens, strict_case=True), tokens, text, running=True)
+    mentions = kb.mentions(matches, tokens, text, date)
     if sdoc is None:
         return mentions
     index = _TokenIndex(sdoc)
@@ -121,23 +131,93 @@ def _capital_as_place(m: Actor, index: _TokenIndex) -> Actor:
     return m
 
 
-def _name_keys(name: str) -> list[tuple[str, ...]]:
-    """Full name, last name and first name (at least 3 letters) as registry keys."""
-    toks = [t for t in tokenize(name) if t.is_title]
-    keys: list[tuple[str, ...]] = [tuple(t.norm for t in tokenize(name))]
+@lru_cache(maxsize=65536)
+def _name_keys(name: str) -> tuple[tuple[str, ...], ...]:
+    """Registry keys of a name: the full name, given + last name (short forms made canonical: "Jim" ->
+    "james"), then the last name and the given name alone (at least 3 letters)."""
+    words = tokenize(name)
+    toks = [
+        t
+        for t in words
+        if t.is_title and t.norm not in NAME_PARTICLES and t.norm not in HONORIFICS and len(t.norm) > 1
+    ]
+    keys: list[tuple[str, ...]] = [tuple(t.norm for t in words)]
+    if len(toks) >= 2:
+        keys.append((given_key(toks[0].norm), toks[-1].norm))
     for t in (toks[-1:] + toks[:1]) if toks else []:
         if len(t.norm) >= 3:
             keys.append((t.norm,))
-    return keys
+    return tuple(keys)
+
+
+def _lookup_keys(name: str) -> tuple[tuple[str, ...], ...]:
+    """Registry keys a name found in the text may match: a full name ("Melania Trump") only by its full
+    name or given + last name (it is not whoever else has that surname), a single name by itself."""
+    keys = _name_keys(name)
+    if len(keys) > 1 and len(keys[1]) == 2:
+        return keys[:2]
+    single = tuple(k for k in keys if len(k) == 1)
+    return single[:1] or keys[:1]
+
+
+def _namesakes(text: str, mentions: list[Actor], sdoc: Doc, kb: ActorKB) -> list[Actor]:
+    """Drop surname-only person matches of someone else with that surname: inside a PERSON name with
+    another given name ("Nasr al-Hariri", also at a sentence start) and, after it, the bare surname
+    unless the article also names the known person in full or with a title ("President Trump")."""
+    covered = sorted((m.start, m.end) for m in mentions if m.kind != "person")
+    cstarts = [c[0] for c in covered]
+    introduced: dict[str, int] = {}
+    spans: list[tuple[int, int]] = []  # the other persons' names
+    for ent in sdoc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        words = [w for w in tokenize(ent.text, ent.start_char) if w.norm not in NAME_PARTICLES]
+        words = [w for w in words if not _inside(covered, cstarts, w.start)]
+        if len(words) < 2 or words[-1].norm in introduced or not _given_name(words[0]):
+            continue
+        known = [e for e in kb.lookup(words[-1].text) if e.kind == "person"]
+        if known and not any(same_given_name(words[0].norm, e.name) for e in known):
+            introduced[words[-1].norm] = ent.start_char
+            spans.append((ent.start_char, ent.end_char))
+    if not introduced:
+        return mentions
+    # a person the article also names in full or by title + surname keeps the bare surname
+    confirmed = {
+        m.name
+        for k, m in enumerate(mentions)
+        if m.kind == "person"
+        and (
+            len(tokenize(m.text)) > 1
+            or (k > 0 and 0 <= m.start - mentions[k - 1].end <= 1 and mentions[k - 1].kind == "agent")
+        )
+    }
+    return [
+        m
+        for m in mentions
+        if m.kind != "person"
+        or len(toks := tokenize(m.text)) != 1
+        or (m.name in confirmed and not any(s <= m.start < e for s, e in spans))
+        or introduced.get(toks[0].norm, len(text)) > m.start
+    ]
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][1] > pos
+
+
+def _given_name(word: Token) -> bool:
+    return word.is_title and not word.is_upper and word.norm not in HONORIFICS
 
 
 def _add_persons(
     text: str, tokens: list[Token], mentions: list[Actor], sdoc: Doc, kb: ActorKB, date: dt.date | None
 ) -> list[Actor]:
     registry: dict[tuple[str, ...], Actor] = {}
+    mentions = _namesakes(text, mentions, sdoc, kb)
     for m in mentions:
         if m.kind == "person" and m.code:
-            for key in _name_keys(m.name or m.text) + _name_keys(m.text):
+            for key in (*_name_keys(m.name or m.text), *_name_keys(m.text)):
                 registry.setdefault(key, m)
     starts = [m.start for m in mentions]
     found: list[Actor] = []
@@ -147,6 +227,8 @@ def _add_persons(
         s, e = ent.start_char, ent.end_char
         if text[e - 2 : e] in ("'s", "’s"):
             e -= 2
+        while s < e and not text[s].isalnum():
+            s += 1
         lo = bisect.bisect_left(starts, s) - 1
         overlapping = [m for m in mentions[max(lo, 0) :] if m.start < e and m.end > s]
         if any(m.kind in _NAME_KINDS for m in overlapping):
@@ -158,7 +240,7 @@ def _add_persons(
         if s >= e:
             continue
         name = text[s:e]
-        known = next((registry[k] for k in _name_keys(name) if k in registry), None)
+        known = next((registry[k] for k in _lookup_keys(name) if k in registry), None)
         if known is not None:
             found.append(_as_person(known, name, s, e))
             continue
@@ -202,7 +284,17 @@ def _add_persons(
         if i >= 0 and covered[i][1] > t.start:
             continue
         found.append(_as_person(registry[(t.norm,)], t.text, t.start, t.end))
+    found = [
+        _as_place(p) if names_institution(text, p.end) else p
+        for p in found
+        if p.country or not names_institution(text, p.end)
+    ]
     return sorted([*mentions, *found], key=lambda m: (m.start, -m.end))
+
+
+def _as_place(person: Actor) -> Actor:
+    """A person's name inside an institution name ("the Rassendyll Foundation"): only the country."""
+    return replace(person, code=person.country, sector=None, kind="country")
 
 
 def _single(name: str) -> tuple[str, ...]:
