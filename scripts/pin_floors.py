@@ -20,6 +20,7 @@ GATED = [
     ),
     "events_petrarch_unit.cameo_root.f1",
     "events_petrarch_unit.exact_event_record_pass_rate",
+    "events_petrarch_unit.standard_code_event_match_rate",
     "actors.country_accuracy",
     "actors.sector_accuracy",
     "actors.no_actor_accuracy",
