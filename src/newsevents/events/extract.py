@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING
 from ..actors.span import DISCARD_KINDS, actors_for_span, compose_code, discarded
 from ..document import Actor, Event
 from .compose import INTENTS, REFINABLE, compose, family_of_code, refine
-from .lexicon import Lexicon, Pattern
+from .lexicon import NO_EVENT, Lexicon, Pattern
 from .modality import ASSERTED, FUTURE, NEGATED, is_negated, is_reported, modality_of
 
 if TYPE_CHECKING:
@@ -102,6 +102,7 @@ _SYMMETRIC_ROOTS = frozenset({"04", "05", "06", "19"})
 _NEEDS_TARGET = frozenset({"040"})
 _MAX_PER_TRIGGER = 4
 _KILLING = frozenset({"186", "190"})
+_KILL_VERBS = frozenset({"kill", "murder", "assassinate", "slay", "execute", "poison", "behead"})
 _LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around"})
 _MEASURE_NOUNS = frozenset(
     {
@@ -120,6 +121,7 @@ _END_VERBS = frozenset({"bring", "put"})
 _THEME_ROOTS = frozenset({"06", "07", "15", "19", "20"})
 _THEME_CODES = frozenset({"163", "057", "0312", "0331", "0332", "0333", "0334"})
 _THEME_PREPS = frozenset({"to", "on", "against", "for", "at"})
+_OBJECT_PREPS = frozenset({"for", "to", "with", "against", "on", "toward", "towards"})
 # adverbial clauses that set the scene of the main event (time, cause, circumstance)
 _SCENE_MARKS = frozenset(
     {"after", "before", "when", "while", "as", "since", "until", "once", "because", "whereas"}
@@ -132,6 +134,37 @@ _OBSERVER_FUTURE = frozenset({"about", "expect", "due", "likely"})
 _NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 # what a protest is about: its purpose or participle clause ("marched to demand", "rallied, accusing X")
 _PROTEST_CONTENT_ROOTS = frozenset({"01", "02", "10", "11", "12", "14"})
+# a participle between a determiner/number/adjective and its noun is a modifier ("pledged delegates")
+_NP_LEFT_TAGS = frozenset({"DT", "CD", "PRP$", "POS", "JJ", "JJR", "JJS", "PDT"})
+_QUESTION_VERBS = frozenset({"ask"})
+# verbs of winning a contest: a physical act only with a sign of force ("beat him up", "beaten with sticks")
+_CONTEST_VERBS = frozenset({"beat"})
+_FORCE_PARTICLES = frozenset({"up"})
+_FORCE_RESULTS = frozenset(
+    {"death", "ground", "pulp", "unconscious", "senseless", "bloody", "unconsciousness", "coma"}
+)
+_CONTEST_WORDS = frozenset(
+    {
+        "election", "primary", "caucus", "race", "poll", "vote", "nomination", "runoff", "ballot", "match",
+        "game", "final", "cup", "championship", "tournament", "title", "series", "seat", "percent", "point",
+        "expectation", "forecast", "estimate", "odd", "record", "rival", "opponent", "challenge",
+        "challenger", "candidate", "team", "goal", "score", "win", "victory", "contest", "matchup",
+        "incumbent", "field", "deadline", "league", "season", "round", "set", "playoff", "medal",
+        "competition", "bid", "margin",
+    }
+)  # fmt: skip
+# clauses that are the content of a noun or of an alternative, not facts ("a call for providing arms", "the
+# idea that he struck a deal", "rather than arresting them", "without consulting X")
+_NONFACT_PREPS = frozenset({"than", "without"})
+_NONFACT_NOUNS = frozenset(
+    {
+        "idea", "possibility", "prospect", "threat", "risk", "cost", "plan", "proposal", "goal", "aim",
+        "hope", "fear", "danger", "option", "chance", "question", "notion", "promise", "pledge", "vow",
+        "call",
+        "demand", "request", "appeal", "thought", "dream", "talk", "suggestion", "advantage", "benefit",
+        "importance", "need", "necessity", "way", "ban", "policy", "strategy",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -165,7 +198,11 @@ def _forms(tok: Token) -> list[str]:
 
 
 def _preps(tok: Token) -> set[str]:
-    return {_lemma(c) for c in tok.children if c.dep_ in ("prt", "prep", "agent", "compound:prt")}
+    return {
+        _lemma(c)
+        for c in tok.children
+        if c.dep_ in ("prt", "prep", "agent", "compound:prt") or (c.dep_ == "advmod" and c.lower_ == "back")
+    }
 
 
 def _args(tok: Token) -> set[str]:
@@ -175,6 +212,8 @@ def _args(tok: Token) -> set[str]:
         dep = c.dep_
         if dep in _OBJ_DEPS or dep == "xcomp":
             out.update(_forms(c))
+            if dep == "oprd":  # "considers X a threat": a judgement, not an act
+                out.add("@oprd")
             if dep in ("dobj", "nsubjpass") and c.ent_type_ in _ENT_FORMS:  # "captured Kandahar"
                 out.add(_ENT_FORMS[c.ent_type_])
             for g in c.children:
@@ -214,7 +253,12 @@ def _match_verb(tok: Token, lex: Lexicon) -> Pattern | None:
     ended = _end_object(tok)
     if ended is not None:
         return lex.match("V", "end", (), _forms(ended))
-    return lex.match("V", _lemma(tok), _preps(tok), _args(tok))
+    preps, args = _preps(tok), _args(tok)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the debate hosted by X": a blocking row may name the noun
+        blocked = lex.match("V", _lemma(tok), preps, args | set(_forms(tok.head)))
+        if blocked is not None and blocked.code == NO_EVENT:
+            return blocked
+    return lex.match("V", _lemma(tok), preps, args)
 
 
 def _match_noun(tok: Token, lex: Lexicon) -> Pattern | None:
@@ -391,12 +435,21 @@ def _target_candidates(tok: Token, pattern: Pattern) -> list[Token]:
         if (c.dep_ == "nsubjpass" and passive) or (c.dep_ == "nsubj" and reduced):
             out.append(c)
     themes: list[Token] = []
+    objects_of_object: list[Token] = []
     for c in kids:
         if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "VERB":
             if _is_theme(c, pattern) or _own(c):
                 themes.append(c)
             elif c.text.lower() not in _REFLEXIVES:
                 out.append(c)
+                if c.dep_ == "dobj":  # "ended its support for the rebels": the rebels (when no actor)
+                    objects_of_object.extend(
+                        g
+                        for pr in c.children
+                        if pr.dep_ == "prep" and _lemma(pr) in _OBJECT_PREPS
+                        for g in pr.children
+                        if g.dep_ == "pobj"
+                    )
     order = [p for p in _TARGET_PREPS if p in pattern.prep] + [
         p for p in _TARGET_PREPS if p not in pattern.prep
     ]
@@ -410,6 +463,7 @@ def _target_candidates(tok: Token, pattern: Pattern) -> list[Token]:
         for g in tt.children
         if g.dep_ == "prep" and _lemma(g) in _THEME_PREPS
     ]
+    out.extend(objects_of_object)
     for name in order:
         for c in preps:
             if _lemma(c) == name:
@@ -460,6 +514,53 @@ def _attributive_match(tok: Token, lex: Lexicon) -> _Match | None:
         if p is not None and p.intent == "" and p.code in _ATTRIBUTIVE_CODES:
             return _Match(tok, p, p.code, None, None)
     return None
+
+
+def _np_participle(tok: Token) -> bool:
+    """A past participle used as a noun modifier but parsed as a verb: "271 pledged delegates", "the
+    endorsed candidate" (a verb is not preceded by a determiner, number or adjective)."""
+    if tok.tag_ not in ("VBN", "VBD") or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    left, right = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    if any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in tok.children):
+        return False
+    return left.tag_ in _NP_LEFT_TAGS and right.pos_ in ("NOUN", "PROPN")
+
+
+def _asks_for_action(tok: Token) -> bool:
+    """ "ask" is an appeal when it asks for something or someone to act ("asked X to resign", "asked for
+    aid", "asked that X be freed"); "asked whether", "asked about" and a quoted question are questions."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" or (c.dep_ == "prep" and _lemma(c) in ("for", "of")):
+            return True
+        if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return True
+        if c.dep_ == "dobj" and _lemma(c) in ("help", "aid", "assistance", "support", "permission"):
+            return True
+    return False
+
+
+def _contest(tok: Token) -> bool:
+    """ "beat" means winning a contest unless it shows physical force (a particle "up", a result such as "to
+    death" or "unconscious", an instrument "with ...", or a passive without any sign of a contest): a
+    contest word in the sentence, a score ("2-0"), or a named opponent."""
+    kids = list(tok.children)
+    if any(c.dep_ == "prt" and _lemma(c) in _FORCE_PARTICLES for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ in ("oprd", "acomp", "advmod", "xcomp") and _lemma(c) in _FORCE_RESULTS:
+            return False
+        if c.dep_ == "prep" and _lemma(c) in ("to", "into", "with"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if any(_lemma(g) in _FORCE_RESULTS or (_lemma(c) == "with" and not g.ent_type_) for g in objs):
+                return False
+    sent = tok.sent
+    if any(_lemma(t) in _CONTEST_WORDS or ("-" in t.text and t.shape_.startswith("d-d")) for t in sent):
+        return True
+    if any(c.dep_ == "prt" for c in kids):  # "beat out", "beat back"
+        return True
+    objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in objs)
 
 
 def _participle_objects(tok: Token) -> list[Token]:
@@ -729,9 +830,20 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
             p = _match_verb(tok, lex)
             if p is None or not p.is_event:
                 continue
+            if _np_participle(tok) and p.code not in _ATTRIBUTIVE_CODES:
+                continue  # "271 pledged delegates", "the endorsed candidate": a modifier, not an act
+            if _lemma(tok) in _QUESTION_VERBS and not _asks_for_action(tok):
+                continue  # "asked whether ...", "asked about ...": a question, not an appeal
+            if _lemma(tok) in _CONTEST_VERBS and _contest(tok):
+                continue  # "Sanders beat Clinton in New Hampshire", "Wales beat Hungary 2-0"
             verb_hits.add(tok.i)
             code, content = _code_of(tok, p, lex)
-            if code in _KILLING and tok.dep_ in ("acl", "xcomp") and _lemma(tok.head) in _ATTEMPTS:
+            if (
+                code in _KILLING
+                and _lemma(tok) in _KILL_VERBS
+                and tok.dep_ in ("acl", "xcomp")
+                and _lemma(tok.head) in _ATTEMPTS
+            ):
                 code = "185"  # "an attempt to assassinate", "a plot to kill"
             matches.append(_Match(tok, p, code, content, None))
         elif pos == "A":
@@ -911,7 +1023,11 @@ def background_level(tok: Token) -> int:
         head = _clause_head(cur)
         dep = head.dep_
         if dep == "acl" and head.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+                return ASIDE  # "the idea that he struck a deal", "reports that troops shelled ..."
             return ASIDE if _has_to(head) else SCENE
+        if dep == "pcomp" and _nonfactual_prep(head.head):
+            return ASIDE
         if dep == "relcl":
             return SCENE
         if dep == "advcl":
@@ -932,9 +1048,23 @@ def background_level(tok: Token) -> int:
     return 0
 
 
+def _nonfactual_prep(prep: Token) -> bool:
+    """A preposition whose gerund is no fact: "for" after a noun ("a call for providing arms"), the phrase of
+    a noun of plans and ideas ("the cost of deporting", "the idea of meeting"; not "the process of
+    returning"), an alternative ("rather than arresting", "instead of meeting") or "without"."""
+    if prep.dep_ == "cc" or _lemma(prep) in _NONFACT_PREPS:
+        return True
+    gov = prep.head
+    if gov is prep:
+        return False
+    if gov.pos_ in ("NOUN", "PROPN"):
+        return _lemma(prep) == "for" or _lemma(gov) in _NONFACT_NOUNS
+    return _lemma(gov) == "instead"
+
+
 def _reported_demand(tok: Token) -> str | None:
     """``"10"`` / ``"02"`` when ``tok`` heads a reported must/should clause ("said China must drop ...")."""
-    if not is_reported(tok):
+    if not is_reported(tok) or is_negated(_clause_head(tok).head):  # "doesn't think X should ..."
         return None
     aux = {_lemma(c) for c in tok.children if c.dep_ == "aux"}
     if aux & _DEMAND_AUX or (
@@ -1046,6 +1176,7 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
         conf: float,
         place: Actor | None = None,
         reciprocal: bool = False,
+        unnamed_subject: bool = False,
     ) -> None:
         if not targets and len(sources) > 1 and (reciprocal or code[:2] in _SYMMETRIC_ROOTS):
             pairs: list[tuple[Actor | None, Actor | None]] = [
@@ -1065,7 +1196,7 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
                 s = place
             if t is None and s is not None:
                 t = finder.domestic(s)
-            elif s is None and t is not None:
+            elif s is None and t is not None and not unnamed_subject:
                 s = finder.domestic(t)
             key = (code, s.start if s else None, t.start if t else None, modality)
             if key in seen:
@@ -1162,13 +1293,21 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
                     ASSERTED,
                     0.35,
                 )
-        emit(tok, code, sources, targets, modality, base, place, reciprocal)
+        # a subject that names no actor ("A country we call an ally is insisting ...") is not replaced by
+        # another mention of the target's state (often the speaker of the quote)
+        subj = None if sources else _subject(m.light if m.light is not None else tok)
+        unnamed = subj is not None and subj.dep_ in _SUBJ
+        emit(tok, code, sources, targets, modality, base, place, reciprocal, unnamed)
         if m.light is None and modality in (FUTURE, NEGATED) and _future_statement(tok):
             if p.intent == "":
                 intent_code = compose("03", family_of_code(m.code), negated_content=modality == NEGATED)
-                emit(tok, intent_code, sources, targets, ASSERTED, 0.3)
+                if not (modality == NEGATED and intent_code[:2] == "13"):  # "will not attack" is no threat
+                    emit(tok, intent_code, sources, targets, ASSERTED, 0.3, unnamed_subject=unnamed)
             elif p.intent == "03" and modality == NEGATED:  # "will not accept" = refusal
                 emit(tok, compose("12", family_of_code(m.code)), sources, targets, ASSERTED, 0.3)
+        elif tok.pos_ == "ADJ" and p.intent == "03" and modality == NEGATED:  # "is not willing to meet"
+            fam = _family(m.content, lex) if m.content is not None else None
+            emit(tok, compose("12", fam), sources, targets, ASSERTED, 0.3, unnamed_subject=unnamed)
 
     for m in says:
         tok = m.token

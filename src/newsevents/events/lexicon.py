@@ -16,9 +16,11 @@ from ..errors import Errors, NewsEventsError
 from .cameo import is_cameo_code
 from .compose import FAMILIES, INTENTS
 
-__all__ = ["Lexicon", "Pattern", "load_lexicon", "parse_lexicon"]
+__all__ = ["NO_EVENT", "Lexicon", "Pattern", "load_lexicon", "parse_lexicon"]
 
 POS_TAGS = frozenset({"V", "N", "A"})
+# the code of a blocking row: a sense of the lemma that is no event ("hit the campaign trail", "shot back")
+NO_EVENT = "-"
 OTHER_INTENTS = frozenset({"", "say", "deny"})
 
 
@@ -40,8 +42,8 @@ class Pattern:
 
     @property
     def is_event(self) -> bool:
-        """False for content-only rows (their ``code`` is a family such as ``ref.lead``)."""
-        return self.code not in FAMILIES
+        """False for content-only rows (their ``code`` is a family such as ``ref.lead``) and blocking rows."""
+        return self.code not in FAMILIES and self.code != NO_EVENT
 
     def matches(self, preps: Collection[str], args: Collection[str]) -> bool:
         if self.prep and self.prep.isdisjoint(preps):
@@ -112,7 +114,7 @@ def parse_lexicon(text: str, path: str = "<string>") -> Lexicon:
         intent = cells[5].strip() if len(cells) > 5 else ""
         if pos not in POS_TAGS:
             raise NewsEventsError(Errors.E019, path=path, line=n, reason=f"unknown pos {pos!r}")
-        if not (is_cameo_code(code) or code in FAMILIES):
+        if not (is_cameo_code(code) or code in FAMILIES or code == NO_EVENT):
             raise NewsEventsError(Errors.E019, path=path, line=n, reason=f"unknown code {code!r}")
         if intent not in INTENTS and intent not in OTHER_INTENTS:
             raise NewsEventsError(Errors.E019, path=path, line=n, reason=f"unknown intent {intent!r}")

@@ -2,11 +2,14 @@
 
 Rules (first that applies wins):
 
-- **negated**: the trigger has a ``neg`` child ("did not meet") or a "never"/"no longer" modifier.
+- **negated**: the trigger has a ``neg`` child ("did not meet"), a "never"/"no longer" modifier or an object
+  determined by "no" ("offered no concessions").
 - **hypothetical**: a conditional clause ("if", "unless", "whether" as the trigger's ``mark``), a modal of
   possibility ("would", "could", "might", "may", "should", "must"), or a question (the sentence ends in "?"
   and the trigger is its root). "would" inside a reported clause ("he said they would meet") is the future
   of the past and counts as **future**.
+  So is the "to"/"-ing" complement of a verb or adjective that only favours or weighs it ("favored imposing
+  tariffs", "is likely to attack", "too early to discuss").
 - **future**: "will"/"shall"/"'ll", "going to", or the trigger is the "to"-complement of a plan/intent
   governor ("plans to visit", "is to visit", "is set to", "is about to", "decided to"), also further up a
   chain of complements ("prepared to resume shelling", "will try to reach").
@@ -24,6 +27,7 @@ __all__ = [
     "FUTURE",
     "FUTURE_GOVERNORS",
     "HYPOTHETICAL",
+    "HYPOTHETICAL_GOVERNORS",
     "MODALITIES",
     "NEGATED",
     "REPORTING_VERBS",
@@ -57,6 +61,14 @@ FUTURE_GOVERNORS = frozenset(
         "wish",
     }
 )
+# governors whose "to"/"-ing" complement is only favoured, proposed or judged likely, not done ("favored
+# imposing tariffs", "proposed to send troops", "is likely to say")
+HYPOTHETICAL_GOVERNORS = frozenset(
+    {
+        "favor", "favour", "propose", "suggest", "recommend", "advocate", "prefer", "like", "love", "need",
+        "consider", "contemplate", "likely", "unlikely", "unable", "supposed", "deserve", "have",
+    }
+)  # fmt: skip
 REPORTING_VERBS = frozenset(
     {
         "say", "tell", "state", "announce", "declare", "add", "report", "note", "stress", "confirm",
@@ -75,10 +87,19 @@ def _aux_lemmas(tok: Token) -> set[str]:
 
 
 def is_negated(tok: Token) -> bool:
+    """A ``neg`` child, "never"/"no", "no longer"/"no more", or an object with "no" ("offered no deal")."""
     for c in tok.children:
         if c.dep_ == "neg":
             return True
         if c.dep_ in ("advmod", "det") and c.text.lower() in _NEG_WORDS:
+            return True
+        if (
+            c.dep_ == "advmod"
+            and c.lower_ in ("longer", "more")
+            and any(g.lower_ == "no" for g in c.children)
+        ):
+            return True
+        if c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children):
             return True
     return False
 
@@ -91,26 +112,51 @@ def is_reported(tok: Token) -> bool:
     return head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS
 
 
+def _has_to(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _governor(tok: Token) -> Token | None:
-    """The verb/adjective whose "to"-complement ``tok`` is (following conjunctions)."""
+    """The verb/adjective whose "to"-complement ``tok`` is (following conjunctions): "plans to visit",
+    "expects X to visit"."""
     head = tok
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
-    if head.dep_ == "xcomp" and head.head is not head:
+    if head.head is not head and (head.dep_ == "xcomp" or (head.dep_ == "ccomp" and _has_to(head))):
         return head.head
     return None
 
 
+def _for_to(tok: Token) -> bool:
+    """A "for X to do" clause ("called for officials to allow aid in"): wished for, not done; but "it
+    took years for X to do" happened."""
+    if not _has_to(tok) or tok.head.lemma_.lower() == "take":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+
+
+def _purpose_of(tok: Token) -> Token | None:
+    """The verb whose "to"-purpose clause ``tok`` heads ("went to Syria to attack X"), else None."""
+    if tok.dep_ == "advcl" and _has_to(tok) and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return None
+
+
+def _too_to(gov: Token) -> bool:
+    """ "too early to discuss", "too late to stop": the complement does not happen."""
+    return any(c.dep_ == "advmod" and c.lower_ == "too" for c in gov.children)
+
+
 def modality_of(tok: Token) -> str:
     """The modality of the event triggered by ``tok`` (see module docs)."""
-    if is_negated(tok):
+    if is_negated(tok) or (tok.dep_ == "acomp" and is_negated(tok.head)):  # "is not willing to"
         return NEGATED
     aux = _aux_lemmas(tok)
     head = tok
     while head.dep_ == "conj" and head.head is not head and not aux:
         head = head.head
         aux = _aux_lemmas(head)
-    if any(c.dep_ == "mark" and c.text.lower() in _CONDITIONAL_MARKS for c in head.children):
+    if any(c.dep_ == "mark" and c.text.lower() in _CONDITIONAL_MARKS for c in head.children) or _for_to(head):
         return HYPOTHETICAL
     if aux & _FUTURE_AUX:
         return FUTURE
@@ -125,10 +171,17 @@ def modality_of(tok: Token) -> str:
         lemma = gov.lemma_.lower()
         if lemma in FUTURE_GOVERNORS and not (lemma == "go" and gov.tag_ != "VBG"):
             return FUTURE
+        if lemma in HYPOTHETICAL_GOVERNORS or _too_to(gov):
+            return HYPOTHETICAL
         if _aux_lemmas(gov) & _FUTURE_AUX:
             return FUTURE
         gov = _governor(gov)
     sent = tok.sent
     if tok.dep_ == "ROOT" and sent.text.rstrip().endswith("?"):
         return HYPOTHETICAL
+    purpose = _purpose_of(head)
+    if purpose is not None:  # the purpose of a planned or supposed act is no more real than the act
+        outer = modality_of(purpose)
+        if outer in (FUTURE, HYPOTHETICAL):
+            return outer
     return ASSERTED
