@@ -150,3 +150,10 @@ def coded_quotes(text: str) -> list[dict[str, Any]]:
 
 
 QUOTE_STAGES = ("clean", "actors", "events", "quotes")
+
+
+def quote_by_cue(text: str, cue: str) -> dict[str, Any]:
+    """The one quote of ``text`` whose cue is ``cue`` (fails when there are none or several)."""
+    found = [q for q in coded_quotes(text) if q["cue_text"] == cue]
+    assert len(found) == 1, coded_quotes(text)
+    return found[0]

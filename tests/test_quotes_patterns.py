@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from conftest import coded_quotes
+from conftest import quote_by_cue as by_cue
 from newsevents.quotes import stage as _quotes_stage  # noqa: F401 - registers the stage
 
 pytestmark = pytest.mark.model
 
 
 quotes = coded_quotes
-
-
-def by_cue(text: str, cue: str) -> dict[str, Any]:
-    found = [q for q in quotes(text) if q["cue_text"] == cue]
-    assert len(found) == 1, quotes(text)
-    return found[0]
 
 
 def test_object_of_a_speech_verb() -> None:
