@@ -61,3 +61,34 @@ def test_merge_spans_never_overlap() -> None:
     merged = merge_spans([(0, 10), (5, 12), (20, 25)], [(8, 9), (13, 15), (24, 30)])
     assert merged == [(0, 10), (13, 15), (20, 25)]
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(merged))
+
+
+_RULE_SENTENCES = [
+    "Right now the talks are stalled; just now a delegate left, and currently nobody speaks.",
+    "Recent rains and the recent past matter less than the near future or the long term.",
+    "These days, nowadays and at present the market opens daily, weekly and monthly.",
+    "Every Monday and each week the council meets; tonight, today, yesterday and tomorrow too.",
+    "Last Friday, next Tuesday and this Sunday the ferry ran on time.",
+    "On Oct. 7 and on 7 October, and on 2018-10-07, and in mid-July the envoy returned.",
+    "The 1990s, the past decade, the coming months and a year earlier were quiet.",
+    "At 10:30 a.m. and at noon on Wednesday the strike ended; by Thursday it had resumed.",
+    "Two weeks ago, three days later and five years from now the budget changes.",
+    "Earlier this year, later this month and early next week the vote takes place.",
+    "Élections à Paris: le 3 mars, l'été dernier.",  # non-ASCII words are always tried
+]
+
+
+def test_rule_spans_try_every_word_that_can_open_a_rule() -> None:
+    import json
+    from importlib import resources
+
+    from newsevents.dates.detect import _RULES, rule_spans
+
+    samples = resources.files("newsevents").joinpath("samples", "sample_articles.jsonl").read_text("utf-8")
+    texts = [*_RULE_SENTENCES, *(json.loads(line)["text"] for line in samples.splitlines() if line.strip())]
+    found = 0
+    for text in texts:
+        expected = [(m.start(), m.end()) for m in _RULES.finditer(text)]
+        assert rule_spans(text) == expected, text[:80]
+        found += len(expected)
+    assert found > 30  # the sentences above do exercise the rules

@@ -36,4 +36,14 @@ def token_starts(sdoc: Doc) -> list[int]:
     return cast(list[int], cached)
 
 
+def doc_text(sdoc: Doc) -> str:
+    """``sdoc.text``, built once per parse (spaCy joins a ``Token`` per word again on every access)."""
+    cached = sdoc.user_data.get(_TEXT_KEY)
+    if not isinstance(cached, str):
+        cached = sdoc.text
+        sdoc.user_data[_TEXT_KEY] = cached
+    return cached
+
+
 _STARTS_KEY = "newsevents.token_starts"
+_TEXT_KEY = "newsevents.doc_text"

@@ -22,6 +22,7 @@ _MONTH = (
     r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|march|mar\.|april|apr\.|may|june|july|aug(?:ust|\.)?"
     r"|sep(?:tember|t\.|\.)|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
+# Every alternative starts with a word character; a new alternative needs its first word in ``_FIRST_WORDS``.
 _RULES = re.compile(
     r"(?i)(?<![\w-])(?:"
     r"right\s+now|just\s+now|now(?!\s+that\b)|currently|current|recently|recent|the\s+(?:near\s+)?future"
@@ -180,9 +181,37 @@ def segment_span(start: int, end: int, text: str, readable: Callable[[str], bool
     return _trim(best[0], best[1], text) if best is not None else None
 
 
+#: A word that can open a rule match (``_RULES`` only matches at such a word start, after no word
+#: character or hyphen), and the lower-case first words of its alternatives; digits and non-ASCII words
+#: (whose case folding the regex may treat differently) are always tried.
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_FIRST_WORDS = frozenset(
+    {"right", "just", "now", "currently", "current", "recently", "recent", "the", "these", "nowadays", "at",
+     "daily", "weekly", "monthly", "hourly", "nightly", "every", "each", "today", "tonight", "yesterday",
+     "tomorrow", "last", "next", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "jan", "january", "feb", "february", "march", "mar", "april", "apr", "may", "june", "july",
+     "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+     "comparable", "corresponding", "year", "fiscal", "thanksgiving", "christmas", "new", "two", "three",
+     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+     "thirty", "forty", "fifty", "sixty", "ninety", "a", "several", "nineteen"}
+)  # fmt: skip
+
+
 def rule_spans(text: str) -> list[Span]:
-    """Time expressions found by the rules (reference words, sets, weekdays, month-day, ISO forms)."""
-    return [(m.start(), m.end()) for m in _RULES.finditer(text)]
+    """Time expressions found by the rules (reference words, sets, weekdays, month-day, ISO forms): the
+    matches of ``_RULES`` from left to right, tried only at the words that can open one."""
+    out: list[Span] = []
+    end = 0
+    for w in _WORD_START.finditer(text):
+        start = w.start()
+        word = w.group()
+        if start < end or (word.isascii() and not word[0].isdigit() and word.lower() not in _FIRST_WORDS):
+            continue
+        m = _RULES.match(text, start)
+        if m is not None:
+            out.append((start, m.end()))
+            end = m.end()
+    return out
 
 
 def merge_spans(primary: Sequence[Span], secondary: Sequence[Span]) -> list[Span]:

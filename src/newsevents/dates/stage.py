@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..document import Document, Event
+from ..nlp import doc_text
 from ..pipeline import Resources, register_stage
 from .detect import entity_spans, merge_spans, refine_span, rule_spans, segment_span
 from .normalise import Timex, is_comparison, normalise, uses_reference
@@ -337,7 +338,7 @@ def attach_event_dates(
             out.append(dataclasses.replace(ev, event_date=pub, date_text=None))
             continue
         s, e, t = best[2]
-        text = sdoc.text[s:e] if sdoc is not None else None
+        text = doc_text(sdoc)[s:e] if sdoc is not None else None
         value = resolved_date(t.value, published)
         if value is None and published is None:
             out.append(dataclasses.replace(ev, event_date=None, date_text=text))

@@ -28,6 +28,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_text, token_starts
 from .gazetteer import (
     FEATURE_ADMIN1,
     FEATURE_CAPITAL,
@@ -42,7 +43,7 @@ from .gazetteer import (
 from .resolve import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 __all__ = [
     "DIRECTION_WORDS",
@@ -179,7 +180,8 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
     actor layer's persons) is no toponym ("Pompeo" after "Mike Pompeo")."""
     dem = demonyms()
     abbrev = region_abbreviations()
-    persons = {w for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
+    ents = sdoc.ents
+    persons = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
     persons.update(w for n in person_names for w in n.split())
 
     def personal(surface: str) -> bool:
@@ -199,12 +201,12 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
 
     blocked = [False] * len(sdoc)
     hard = [False] * len(sdoc)  # blocked except by PERSON: "the village of X" beats a PERSON label
-    for ent in sdoc.ents:
+    for ent in ents:
         if ent.label_ in _BLOCK_LABELS and not _cued_single_person(ent) and not _placed_person(ent, gaz):
-            for t in ent:
-                blocked[t.i] = True
-                hard[t.i] = ent.label_ != "PERSON"
-    for ent in sorted(sdoc.ents, key=lambda e: -(e.end_char - e.start_char)):
+            for k in range(ent.start, ent.end):
+                blocked[k] = True
+                hard[k] = ent.label_ != "PERSON"
+    for ent in sorted(ents, key=lambda e: -(e.end_char - e.start_char)):
         if ent.label_ not in _NER_LABELS and ent.label_ != "NORP":
             continue
         bounds = _trim(ent)
@@ -218,21 +220,25 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
             take(Mention(surface, start, end, "demonym", country_hint=dem[surface]))
         elif ent.label_ != "NORP":
             take(Mention(surface, start, end, "ner"))
-    toks = list(sdoc)
-    for start, end in _kind_named(toks, hard, gaz):
+    # Tokens are read by index (``sdoc[i]``) and from spaCy's arrays: a ``Token`` for every word costs
+    # more than the rest of this function.
+    for start, end in _kind_named(sdoc, hard, gaz, _kind_nouns(sdoc)):
         if free(start, end):
             take(Mention(text[start:end], start, end, "pattern"))
-    for i, tok in enumerate(toks):
-        if blocked[i] or taken[tok.idx] or not (tok.is_title or (tok.is_upper and len(tok.text) > 1)):
+    starts = token_starts(sdoc)
+    capitalised, lengths = _capitalised(sdoc)
+    for i in capitalised:
+        if blocked[i] or taken[starts[i]]:
             continue
-        for n in range(min(_MAX_WORDS, len(toks) - i), 0, -1):
-            last = toks[i + n - 1]
-            if any(blocked[i : i + n]) or not last.text[:1].isupper():
-                continue
-            start, end = tok.idx, last.idx + len(last.text)
-            if not free(start, end):
-                continue
+        tok = sdoc[i]
+        for n in range(min(_MAX_WORDS, len(sdoc) - i), 0, -1):
+            last = i + n - 1
+            start, end = starts[i], starts[last] + lengths[last]
             surface = text[start:end]
+            if n > 1 and not gaz.has(name_key(surface)):
+                continue  # the cheapest test first: most word sequences name no place
+            if any(blocked[i : i + n]) or not sdoc[last].text[:1].isupper() or not free(start, end):
+                continue
             if n == 1 and surface in dem:
                 take(Mention(surface, start, end, "demonym", country_hint=dem[surface]))
                 break
@@ -257,12 +263,37 @@ def detect_mentions(sdoc: Doc, text: str, gaz: Gazetteer, person_names: Iterable
                 and (top.feature != FEATURE_COUNTRY or top.alternate)
             ):
                 continue  # short acronyms only when they are a country's own abbreviation ("US", "DRC")
-            cued = (i > 0 and toks[i - 1].lower_ in _LOCATIVE_CUES) or _cued_after(toks, i + n)
+            cued = (i > 0 and sdoc[i - 1].lower_ in _LOCATIVE_CUES) or _cued_after(sdoc, i + n)
             if cued or _big_enough(top.feature, top.population, bool(tok.is_sent_start)):
                 take(Mention(surface, start, end, "gazetteer"))
                 break
     out.sort(key=lambda m: m.start)
     return qualify(out, text, gaz)
+
+
+def _capitalised(sdoc: Doc) -> tuple[list[int], list[int]]:
+    """Indexes of the title-case words and of the all-capital words of more than one character, and
+    the length of every token."""
+    from spacy.attrs import IS_TITLE, IS_UPPER, LENGTH
+
+    if not len(sdoc):
+        return [], []
+    arr = sdoc.to_array([IS_TITLE, IS_UPPER, LENGTH])
+    hits = (arr[:, 0] != 0) | ((arr[:, 1] != 0) & (arr[:, 2] > 1))
+    return [int(i) for i in hits.nonzero()[0].tolist()], [int(n) for n in arr[:, 2].tolist()]
+
+
+def _kind_nouns(sdoc: Doc) -> list[int]:
+    """Indexes of the tokens whose lemma is a kind-of-place noun (``PLACE_KIND_NOUNS``, any case)."""
+    import numpy as np
+    from spacy.attrs import LEMMA
+
+    if not len(sdoc):
+        return []
+    lemmas = sdoc.to_array(LEMMA)
+    strings = sdoc.vocab.strings
+    kinds = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in PLACE_KIND_NOUNS]
+    return [int(i) for i in np.isin(lemmas, np.array(kinds, dtype=np.uint64)).nonzero()[0].tolist()]
 
 
 def _cued_single_person(ent: Span) -> bool:
@@ -292,7 +323,7 @@ def _placed_person(ent: Span, gaz: Gazetteer) -> bool:
     return bool(senses) and _big_enough(senses[0].feature, senses[0].population, False)
 
 
-def _cued_after(toks: Sequence[Token], j: int) -> bool:
+def _cued_after(toks: Doc, j: int) -> bool:
     """The name ending before ``j`` is followed by an apposition that makes it a place: a comma, then
     at most three determiners, adjectives, numbers or adverbs, then a kind-of-place noun or distance."""
     if j >= len(toks) or toks[j].text != ",":
@@ -305,7 +336,7 @@ def _cued_after(toks: Sequence[Token], j: int) -> bool:
     return False
 
 
-def _name_run(toks: Sequence[Token], i: int, step: int, blocked: Sequence[bool]) -> tuple[int, int] | None:
+def _name_run(toks: Doc, i: int, step: int, blocked: Sequence[bool]) -> tuple[int, int] | None:
     """Token range [a, b) of the capitalised name starting at ``i`` going forward (``step`` 1) or ending
     at ``i`` going backward (``step`` -1); hyphen-joined parts and name particles are included."""
 
@@ -328,14 +359,18 @@ def _name_run(toks: Sequence[Token], i: int, step: int, blocked: Sequence[bool])
     return (a, b) if a < b else None
 
 
-def _kind_named(toks: Sequence[Token], blocked: Sequence[bool], gaz: Gazetteer) -> list[tuple[int, int]]:
-    """Character spans of names made toponyms by a kind-of-place noun (see module doc). A name the
-    gazetteer does not know is cut to its longest known leading part ("Deir ez-Zor" of "Deir ez-Zor
-    Amer ...") when it has one."""
+def _kind_named(
+    toks: Doc, blocked: Sequence[bool], gaz: Gazetteer, kind_nouns: Iterable[int]
+) -> list[tuple[int, int]]:
+    """Character spans of names made toponyms by a kind-of-place noun (see module doc); ``kind_nouns``
+    are the indexes of the tokens whose lemma is one (:func:`_kind_nouns`). A name the gazetteer does
+    not know is cut to its longest known leading part ("Deir ez-Zor" of "Deir ez-Zor Amer ...") when it
+    has one."""
     out: list[tuple[int, int]] = []
     n = len(toks)
-    for i, tok in enumerate(toks):
-        if tok.lemma_.lower() not in PLACE_KIND_NOUNS or not tok.is_lower:
+    for i in kind_nouns:
+        tok = toks[i]
+        if not tok.is_lower:
             continue
         runs = []
         if i + 2 < n and toks[i + 1].lower_ == "of":
@@ -365,7 +400,7 @@ def _kind_named(toks: Sequence[Token], blocked: Sequence[bool], gaz: Gazetteer) 
             span = (toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text))
             for c in range(b, a + 1, -1):
                 end = toks[c - 1].idx + len(toks[c - 1].text)
-                if toks[c - 1].text[:1].isupper() and gaz.has(name_key(toks[a].doc.text[span[0] : end])):
+                if toks[c - 1].text[:1].isupper() and gaz.has(name_key(doc_text(toks[a].doc)[span[0] : end])):
                     span = (span[0], end)
                     break
             out.append(span)

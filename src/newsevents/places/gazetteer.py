@@ -76,10 +76,15 @@ _SPACE_RE = re.compile(r"\s+")
 _LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z .'\u2019()\-]*$")
 
 
+@lru_cache(maxsize=1 << 15)
 def name_key(name: str) -> str:
-    """The lookup key of a place name: accents stripped, case-folded, dots/apostrophes dropped."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    """The lookup key of a place name: accents stripped, case-folded, dots/apostrophes dropped.
+    Cached: detection asks for the keys of the same words again and again."""
+    if name.isascii():  # nothing to decompose
+        plain = name
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = _DROP_RE.sub("", _DASH_RE.sub(" ", plain.casefold()))
     return _SPACE_RE.sub(" ", plain).strip()
 
@@ -124,6 +129,7 @@ class Gazetteer:
     def __init__(self, columns: dict[str, list[Any]], names: dict[str, tuple[int, ...]]) -> None:
         self._c = columns
         self._names = names
+        self._entries: dict[int, Place] = {}  # lookup results by index entry (Place is immutable)
         self._country_entry: dict[str, int] = {
             iso3: i
             for i, (iso3, f) in enumerate(zip(columns["country"], columns["feature"], strict=True))
@@ -156,7 +162,14 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Place]:
         """Every entry whose name or alternate name has the key of ``name``, best prior first.
         A match on an alternate name only (``Place.alternate``) lowers the prior by ``ALT_PENALTY``."""
-        return [self.place(i >> 1, bool(i & 1)) for i in self._names.get(name_key(name), ())]
+        return [self._entry(i) for i in self._names.get(name_key(name), ())]
+
+    def _entry(self, i: int) -> Place:
+        """The place of an index entry (entry index << 1 | alternate), made once."""
+        place = self._entries.get(i)
+        if place is None:
+            place = self._entries[i] = self.place(i >> 1, bool(i & 1))
+        return place
 
     def has(self, key: str) -> bool:
         """Whether a (pre-computed) name key is in the index."""

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..nlp import token_starts
+from ..nlp import doc_text, token_starts
 from .cues import CueLexicon
 from .marks import QuoteSpan, paragraphs
 
@@ -117,11 +117,12 @@ _CLOSERS = frozenset({'"', "”", "’", "''", "'"})
 _OPENERS = frozenset({'"', "“", "``", "'"})
 _LEMMA_FIXES = {"hop": "hope"}
 _CONTRACTED_S = frozenset({"'s", "’s"})
+# words :func:`_from_token` tests by form, whatever their part of speech
+_FORM_CUES = ("according", "in", *sorted(_HEARSAY))
 # verbs of talking whose content is only their topic ("spoke about", "talked of")
 _TOPIC_VERBS = frozenset({"speak", "talk"})
 _NAMING = frozenset({"call", "name", "dub", "title", "entitle", "nickname", "label"})
 _CONTRAST = frozenset({"but", "while", "although", "though", "whereas", "yet"})
-_TEXT_KEY = "newsevents.quotes.text"
 _MAX_GAP = 80  # characters between a quote and a cue verb next to it
 
 
@@ -154,8 +155,8 @@ def find_attributions(
     paras = list(paragraphs(text))
     para_starts = [p[0] for p in paras]
     found: list[Attribution] = []
-    for tok in sdoc:
-        att = _from_token(tok, lex, quotes, paras, para_starts)
+    for i in _cue_candidates(sdoc, lex):
+        att = _from_token(sdoc[i], lex, quotes, paras, para_starts)
         if att is not None:
             found.append(att)
     found.extend(_colon_lines(sdoc, text, paras, quotes))
@@ -196,6 +197,26 @@ def _dedup(atts: list[Attribution]) -> list[Attribution]:
 
 
 # --- cues found in the parse ----------------------------------------------------------------------------
+
+
+def _cue_candidates(sdoc: Doc, lex: CueLexicon) -> list[int]:
+    """Indexes of the tokens :func:`_from_token` may make a cue of (it returns None for all others), read
+    from spaCy's token arrays rather than a ``Token`` per word: the words it tests by form, and nouns,
+    adjectives and verbs whose lemma is in the lexicon."""
+    import numpy as np
+    from spacy.attrs import LEMMA, LOWER, POS
+    from spacy.symbols import ADJ, AUX, NOUN, VERB
+
+    if not len(sdoc):
+        return []
+    strings = sdoc.vocab.strings
+    arr = sdoc.to_array([LOWER, POS, LEMMA])
+    lemmas = lex.nouns | lex.agents | lex.adjectives | lex.verbs.keys() | _LEMMA_FIXES.keys()
+    open_class = np.isin(arr[:, 1], [NOUN, ADJ, VERB, AUX])
+    known = [h for h in np.unique(arr[open_class, 2]).tolist() if strings[h].lower() in lemmas]
+    forms = np.array([strings[w] for w in _FORM_CUES], dtype=np.uint64)
+    mask = np.isin(arr[:, 0], forms) | (open_class & np.isin(arr[:, 2], np.array(known, dtype=np.uint64)))
+    return [int(i) for i in mask.nonzero()[0].tolist()]
 
 
 def _from_token(
@@ -266,7 +287,7 @@ def _from_token(
         before = [
             q
             for q in quotes
-            if q.end <= tok.idx and q.mark == '"' and "\n" not in _doc_text(tok.doc)[q.end : tok.idx]
+            if q.end <= tok.idx and q.mark == '"' and "\n" not in doc_text(tok.doc)[q.end : tok.idx]
         ]
         subj = _between_quote(tok, before[-1].end) if before else None
         subj = subj or _inverted_subject(tok) or _nearest_subject(tok, quotes)
@@ -300,8 +321,11 @@ def _not_reported(tok: Token) -> bool:
 
 def verb_lemma(tok: Token) -> str:
     """The lemma of a verb token, repairing the small model's misreadings ("hoped" -> "hop")."""
-    lemma = tok.lemma_.lower()
-    return _LEMMA_FIXES.get(lemma, lemma) if tok.lower_.startswith(lemma) else lemma
+    return _fixed_lemma(tok.lower_, tok.lemma_.lower())
+
+
+def _fixed_lemma(lower: str, lemma: str) -> str:
+    return _LEMMA_FIXES.get(lemma, lemma) if lower.startswith(lemma) else lemma
 
 
 def _evidential(
@@ -862,7 +886,7 @@ def _set_speaker(att: Attribution, subj: Token | None, *, inside_ok: bool = Fals
     start, end = speaker_span(subj)
     if _time_stamp(subj, start, end):
         return
-    text = _doc_text(subj.doc)
+    text = doc_text(subj.doc)
     if "\n" in text[min(start, att.cue_start) : max(end, att.cue_end)]:
         clipped = _clip_to_line(subj, start, end, att.cue_start, att.cue_end)
         if clipped is None:
@@ -901,7 +925,7 @@ def _clip_to_line(
 ) -> tuple[Token, int, int] | None:
     """A speaker phrase cut to the line of its cue: the parse sometimes runs a time stamp, a dateline or
     the previous paragraph into the subject ("9:30 a.m.<newline>The governor says ...")."""
-    text = _doc_text(subj.doc)
+    text = doc_text(subj.doc)
     line_start = text.rfind("\n", 0, cue_start) + 1
     line_end = text.find("\n", cue_end)
     line_end = len(text) if line_end < 0 else line_end
@@ -936,15 +960,6 @@ def _line_subject(doc: Doc, start: int, end: int) -> tuple[Token, int, int] | No
     head = candidates[-1]
     s, e = speaker_span(head)
     return head, max(s, start), min(e, end)
-
-
-def _doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per document (spaCy joins the tokens again on every access)."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data[_TEXT_KEY] = text
-    return text
 
 
 def _joins(gap: str) -> bool:
@@ -999,8 +1014,8 @@ def _after_colon(
     by_cue = {a.cue_start: a for a in found}
     para_starts = [p[0] for p in paras]
     out = list(found)
-    for t in sdoc:
-        if t.text != ":" or _in_quote(t.idx, quotes):
+    for t in _colons(sdoc):
+        if _in_quote(t.idx, quotes):
             continue
         verb = _colon_verb(t, lex)
         if verb is None:
@@ -1031,6 +1046,16 @@ def _after_colon(
         _set_speaker(att, subject_of(verb, lex))
         out.append(att)
     return out
+
+
+def _colons(sdoc: Doc) -> list[Token]:
+    """The ``:`` tokens of ``sdoc``, found in spaCy's token array."""
+    from spacy.attrs import ORTH
+
+    if not len(sdoc):
+        return []
+    colon = sdoc.vocab.strings[":"]
+    return [sdoc[i] for i in (sdoc.to_array(ORTH) == colon).nonzero()[0].tolist()]
 
 
 def _speech(tok: Token, lex: CueLexicon) -> bool:
