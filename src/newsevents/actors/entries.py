@@ -94,6 +94,8 @@ def select(entries: Sequence[Entry], date: dt.date | None, today: dt.date | None
     """
     if not entries:
         return None
+    if len(entries) == 1 and not entries[0].dated:  # the common case, decided without the rules below
+        return entries[0]
     top = max(e.rank for e in entries)
     entries = [e for e in entries if e.rank == top]
     entries = _by_period(entries, date)

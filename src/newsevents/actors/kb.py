@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from ..document import Actor
 from ..errors import Errors, NewsEventsError
@@ -60,6 +62,7 @@ _FORMER = frozenset(
     {"former", "ex", "retired", "erstwhile", "onetime", "one-time", "exiled", "ousted", "deposed", "toppled"}
     | {"overthrown", "late", "disgraced", "jailed", "imprisoned"}
 )
+_NORM = attrgetter("norm")
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _ENTITY_KINDS = frozenset({"person", "org", "igo", "actor"})
 _PLACE_KINDS = frozenset({"country", "capital", "prestate", "region", "city"})
@@ -185,26 +188,24 @@ class ActorKB:
         """
         out: list[Match] = []
         n = len(tokens)
-        i = 0
-        table, lengths = self._table, self._lengths
-        while i < n:
-            cands = lengths.get(tokens[i].norm)
-            if cands:
-                for size in cands:
-                    if i + size > n:
-                        continue
-                    entries = table.get(tuple(t.norm for t in tokens[i : i + size]))
-                    if not entries:
-                        continue
-                    ok = tuple(e for e in entries if _case_ok(e, tokens[i], strict_case))
-                    if ok:
-                        out.append(Match(i, i + size, ok))
-                        i += size
-                        break
-                else:
-                    i += 1
+        norms = list(map(_NORM, tokens))
+        table = self._table
+        free = 0  # the first token after the last match
+        found = list(map(self._lengths.get, norms))  # phrase lengths starting with each word
+        for i in compress(range(n), found):
+            if i < free:
                 continue
-            i += 1
+            for size in found[i] or ():
+                if i + size > n:
+                    continue
+                entries = table.get(tuple(norms[i : i + size]))
+                if not entries:
+                    continue
+                ok = tuple(e for e in entries if _case_ok(e, tokens[i], strict_case))
+                if ok:
+                    out.append(Match(i, i + size, ok))
+                    free = i + size
+                    break
         return out
 
     # ------------------------------------------------------------------ fallbacks
@@ -375,9 +376,7 @@ class ActorKB:
             if "/" in entry.code:
                 out.extend(self._members(entry, text, start, end))
                 continue
-            actor = self.mention(m, tokens, text, date)
-            if actor is None:
-                continue
+            actor = _mention(entry, text, start, end)
             prev = prefix_at.get(start)
             if prev is not None and actor.kind != "agent" and actor.country and actor.code:
                 first = out.pop()
@@ -414,22 +413,7 @@ class ActorKB:
         entry = select(match.entries, date)
         if entry is None or entry.code is None or entry.kind == "discard":
             return None
-        start, end = tokens[match.i].start, tokens[match.j - 1].end
-        kind = _MENTION_KIND.get(entry.kind, "country")
-        sector = entry.sector
-        code: str | None = entry.code
-        if entry.kind == "city" or entry.kind == "region":
-            sector, code = None, entry.country
-        return Actor(
-            text=text[start:end],
-            start=start,
-            end=end,
-            code=code,
-            country=entry.country,
-            sector=sector,
-            name=entry.name,
-            kind=kind,
-        )
+        return _mention(entry, text, tokens[match.i].start, tokens[match.j - 1].end)
 
     def _resolve_tokens(self, text: str, tokens: list[Token], date: dt.date | None) -> Actor:
         empty = Actor(text=text, start=0, end=len(text), code=None)
@@ -499,6 +483,25 @@ class ActorKB:
         return Actor(
             text=text, start=0, end=len(text), code=code, country=country, sector=sector, name=name, kind=kind
         )
+
+
+def _mention(entry: Entry, text: str, start: int, end: int) -> Actor:
+    """The mention of a coded (not discard) entry at ``text[start:end]``."""
+    kind = _MENTION_KIND.get(entry.kind, "country")
+    sector = entry.sector
+    code: str | None = entry.code
+    if entry.kind == "city" or entry.kind == "region":
+        sector, code = None, entry.country
+    return Actor(
+        text=text[start:end],
+        start=start,
+        end=end,
+        code=code,
+        country=entry.country,
+        sector=sector,
+        name=entry.name,
+        kind=kind,
+    )
 
 
 def as_date(value: dt.date | str | None) -> dt.date | None:

@@ -22,7 +22,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..document import Actor, Document
-from ..nlp import token_starts
 from ..pipeline import Resources, register_stage
 from .coref import add_compounds, add_titles, role_span
 from .entries import select
@@ -35,12 +34,12 @@ from .kb import (
     names_institution,
     same_given_name,
 )
+from .parse_table import parse_table
 from .span import compose_code
 from .tokens import Token, tokenize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-    from spacy.tokens import Token as SpacyToken
 
 _LOCATIVE = frozenset(
     {
@@ -98,7 +97,7 @@ def find_mentions(
         return mentions
     index = _TokenIndex(sdoc)
     mentions = [_capital_as_place(m, index) for m in mentions]
-    mentions = _add_persons(text, tokens, mentions, sdoc, kb, date)
+    mentions = _add_persons(text, tokens, mentions, _person_names(sdoc), kb, date)
     mentions = add_titles(text, mentions)
     mentions = of_phrase_sectors(text, mentions, kb)
     mentions = _add_pronouns(text, mentions, index)
@@ -108,25 +107,38 @@ def find_mentions(
 
 
 class _TokenIndex:
-    """spaCy token at a character offset."""
+    """The parse's token at a character offset, and its attributes (see :class:`ParseTable`)."""
 
     def __init__(self, sdoc: Doc) -> None:
         self.sdoc = sdoc
-        self.starts = token_starts(sdoc)
+        self.table = parse_table(sdoc)
 
-    def at(self, char: int) -> SpacyToken | None:
-        i = bisect.bisect_right(self.starts, char) - 1
+    def at(self, char: int) -> int | None:
+        """The index of the token covering ``char``, else None."""
+        i = bisect.bisect_right(self.table.starts, char) - 1
         if i < 0:
             return None
-        tok: SpacyToken = self.sdoc[i]
-        return tok if tok.idx <= char < tok.idx + len(tok.text) else None
+        return i if char < self.table.ends[i] else None
+
+    def sent_start_char(self, i: int) -> int:
+        """``tok.sent.start_char``."""
+        return self.table.starts[self.table.sent_starts[i]]
+
+
+def _person_names(sdoc: Doc) -> list[tuple[int, int, str]]:
+    """``(start_char, end_char, text)`` of the PERSON entities of the parse."""
+    return [(e.start_char, e.end_char, e.text) for e in sdoc.ents if e.label_ == "PERSON"]
 
 
 def _capital_as_place(m: Actor, index: _TokenIndex) -> Actor:
     if m.kind != "country" or m.sector != "GOV":
         return m
-    tok = index.at(m.end - 1)
-    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
+    i = index.at(m.end - 1)
+    if (
+        i is not None
+        and index.table.deps[i] == "pobj"
+        and index.sdoc[index.table.heads[i]].lower_ in _LOCATIVE
+    ):
         return replace(m, code=m.country, sector=None)
     return m
 
@@ -160,7 +172,9 @@ def _lookup_keys(name: str) -> tuple[tuple[str, ...], ...]:
     return single[:1] or keys[:1]
 
 
-def _namesakes(text: str, mentions: list[Actor], sdoc: Doc, kb: ActorKB) -> list[Actor]:
+def _namesakes(
+    text: str, mentions: list[Actor], names: list[tuple[int, int, str]], kb: ActorKB
+) -> list[Actor]:
     """Drop surname-only person matches of someone else with that surname: inside a PERSON name with
     another given name ("Nasr al-Hariri", also at a sentence start) and, after it, the bare surname
     unless the article also names the known person in full or with a title ("President Trump")."""
@@ -168,17 +182,15 @@ def _namesakes(text: str, mentions: list[Actor], sdoc: Doc, kb: ActorKB) -> list
     cstarts = [c[0] for c in covered]
     introduced: dict[str, int] = {}
     spans: list[tuple[int, int]] = []  # the other persons' names
-    for ent in sdoc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        words = [w for w in tokenize(ent.text, ent.start_char) if w.norm not in NAME_PARTICLES]
+    for ent_start, ent_end, ent_text in names:
+        words = [w for w in tokenize(ent_text, ent_start) if w.norm not in NAME_PARTICLES]
         words = [w for w in words if not _inside(covered, cstarts, w.start)]
         if len(words) < 2 or words[-1].norm in introduced or not _given_name(words[0]):
             continue
         known = [e for e in kb.lookup(words[-1].text) if e.kind == "person"]
         if known and not any(same_given_name(words[0].norm, e.name) for e in known):
-            introduced[words[-1].norm] = ent.start_char
-            spans.append((ent.start_char, ent.end_char))
+            introduced[words[-1].norm] = ent_start
+            spans.append((ent_start, ent_end))
     if not introduced:
         return mentions
     # a person the article also names in full or by title + surname keeps the bare surname
@@ -211,20 +223,23 @@ def _given_name(word: Token) -> bool:
 
 
 def _add_persons(
-    text: str, tokens: list[Token], mentions: list[Actor], sdoc: Doc, kb: ActorKB, date: dt.date | None
+    text: str,
+    tokens: list[Token],
+    mentions: list[Actor],
+    names: list[tuple[int, int, str]],
+    kb: ActorKB,
+    date: dt.date | None,
 ) -> list[Actor]:
+    """Add the PERSON entities (``names``, see :func:`_person_names`) and later mentions of coded persons."""
     registry: dict[tuple[str, ...], Actor] = {}
-    mentions = _namesakes(text, mentions, sdoc, kb)
+    mentions = _namesakes(text, mentions, names, kb)
     for m in mentions:
         if m.kind == "person" and m.code:
             for key in (*_name_keys(m.name or m.text), *_name_keys(m.text)):
                 registry.setdefault(key, m)
     starts = [m.start for m in mentions]
     found: list[Actor] = []
-    for ent in sdoc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        s, e = ent.start_char, ent.end_char
+    for s, e, _ in names:
         if text[e - 2 : e] in ("'s", "’s"):
             e -= 2
         while s < e and not text[s].isalnum():
@@ -277,8 +292,9 @@ def _add_persons(
     ]
     covered = sorted((m.start, m.end) for m in [*mentions, *found])
     cstarts = [c[0] for c in covered]
+    singles = {k[0] for k in registry if len(k) == 1}
     for t in tokens:
-        if not t.is_title or (t.norm,) not in registry:
+        if t.norm not in singles or not t.is_title:
             continue
         i = bisect.bisect_right(cstarts, t.start) - 1
         if i >= 0 and covered[i][1] > t.start:
@@ -320,15 +336,16 @@ def _add_pronouns(text: str, mentions: list[Actor], index: _TokenIndex) -> list[
     if not persons:
         return mentions
     pstarts = [p.start for p in persons]
+    deps = index.table.deps
     subject = []
     for p in persons:
-        tok = index.at(p.end - 1)
-        subject.append(tok is not None and tok.dep_ in _SUBJECT)
+        k = index.at(p.end - 1)
+        subject.append(k is not None and deps[k] in _SUBJECT)
     out = list(mentions)
     for match in _PRONOUN_RE.finditer(text):
         tok = index.at(match.start())
         roles = _SUBJECT if match.group().lower() in _SUBJECT_PRONOUNS else _OBJECT
-        if tok is None or tok.dep_ not in roles or tok.tag_ == "PRP$":  # possessive "her" is no actor
+        if tok is None or deps[tok] not in roles or index.sdoc[tok].tag_ == "PRP$":  # possessive "her"
             continue
         i = bisect.bisect_left(pstarts, match.start()) - 1
         if i < 0:
@@ -336,7 +353,7 @@ def _add_pronouns(text: str, mentions: list[Actor], index: _TokenIndex) -> list[
         recent = range(i, max(i - 8, -1), -1)
         if roles is _OBJECT:
             # "Kim welcomed Pompeo and congratulated him": an object pronoun is not its clause's subject.
-            sent_start = tok.sent.start_char
+            sent_start = index.sent_start_char(tok)
             own = {persons[j].name for j in recent if persons[j].start >= sent_start and subject[j]}
             pick = next((persons[j] for j in recent if persons[j].name not in own), persons[i])
         else:
@@ -349,27 +366,28 @@ def _add_group_pronouns(text: str, mentions: list[Actor], index: _TokenIndex) ->
     """Subject "it" -> the country/organisation that was the last subject of this or the previous sentence;
     subject "they" -> the last plural group subject there ("rebels", "Democrats"). Cautious: expletive verbs
     ("it is", "it seems") and other pronoun roles are left alone."""
+    table = index.table
     subjects: list[tuple[Actor, int]] = []  # (mention, sentence start)
     for m in mentions:
         if not m.code or m.kind == "person":
             continue
-        tok = index.at(m.end - 1)
-        if tok is not None and tok.dep_ in _SUBJECT:
-            subjects.append((m, tok.sent.start))
+        k = index.at(m.end - 1)
+        if k is not None and table.deps[k] in _SUBJECT:
+            subjects.append((m, table.sent_starts[k]))
     if not subjects:
         return mentions
     sstarts = [m.start for m, _ in subjects]
     out = list(mentions)
     for match in _IT_RE.finditer(text):
         tok = index.at(match.start())
-        if tok is None or tok.dep_ != "nsubj" or tok.head.lemma_.lower() in _EXPLETIVE:
+        if tok is None or table.deps[tok] != "nsubj" or table.lemmas[table.heads[tok]] in _EXPLETIVE:
             continue
         i = bisect.bisect_left(sstarts, match.start()) - 1
         if i < 0:
             continue
         ante, sent_start = subjects[i]
-        sent = tok.sent
-        prev_start = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        start = table.sent_starts[tok]
+        prev_start = table.sent_starts[start - 1] if start > 0 else start
         if sent_start < prev_start:
             continue
         plural = match.group().lower() == "they"

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # dotted abbreviations first (U.S., U.N., D.P.R.K., m.p.), then runs of letters/digits
 _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![\w.]))?|[^\W_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     norm: str
     start: int
@@ -49,10 +48,14 @@ def normalise(word: str) -> str:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with offsets shifted by ``offset``."""
+    # built with tuple.__new__: an article has ~1,000 tokens and Token(...) would run a Python __new__ each
     return [
-        Token(m.group(), normalise(m.group()), m.start() + offset, m.end() + offset)
+        _new(Token, (word := m.group(), normalise(word), m.start() + offset, m.end() + offset))
         for m in _TOKEN_RE.finditer(text)
     ]
+
+
+_new = tuple.__new__
 
 
 def key_of(phrase: str) -> tuple[str, ...]:

@@ -53,6 +53,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..actors.parse_table import ParseTable, parse_table
 from ..actors.span import DISCARD_KINDS, actors_for_span, compose_code, discarded
 from ..document import Actor, Event
 from .compose import INTENTS, REFINABLE, compose, family_of_code, refine
@@ -811,11 +812,33 @@ def _code_of(m_tok: Token, pattern: Pattern, lex: Lexicon) -> tuple[str, Token |
     ), content
 
 
+def _candidates(table: ParseTable, start: int, end: int, lex: Lexicon) -> list[int]:
+    """Tokens of ``[start, end)`` that pass the cheap tests of :func:`_find_triggers` (read from the parse
+    table, without creating spaCy tokens): a participle modifying a noun, a verb or adjective of the lexicon
+    (or "bring/put" of "bring an end to"), a noun that is the object of a light verb."""
+    deps, pos, lemmas, heads, ents = table.deps, table.pos, table.lemmas, table.heads, table.ent_types
+    out: list[int] = []
+    for i in range(start, end):
+        p = pos[i]
+        if deps[i] == "amod":
+            if p in ("VERB", "ADJ") and pos[heads[i]] in ("NOUN", "PROPN"):
+                out.append(i)
+        elif p == "VERB" or p == "ADJ":
+            if lex.has("V" if p == "VERB" else "A", lemmas[i]) or lemmas[i] in _END_VERBS:
+                out.append(i)
+        elif p in ("NOUN", "PROPN") and not ents[i] and _light_verb(table, i) is not None:
+            out.append(i)
+    return out
+
+
 def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
     matches: list[_Match] = []
     consumed: set[int] = set()
     verb_hits: set[int] = set()
-    for tok in sent:
+    doc = sent.doc
+    table = parse_table(doc)
+    for i in _candidates(table, sent.start, sent.end, lex):
+        tok = doc[i]
         if tok.dep_ == "amod":
             attributive = _attributive_match(tok, lex)
             if attributive is not None:
@@ -855,13 +878,10 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
             code, content = _code_of(tok, p, lex)
             matches.append(_Match(tok, p, code, content, None))
         else:
-            anchor = _measured(tok)
-            head = anchor.head
-            if anchor.dep_ not in ("dobj", "nsubjpass", "attr", "pobj") or head is anchor:
+            light_i = _light_verb(table, i)
+            if light_i is None:
                 continue
-            light = head.head if anchor.dep_ == "pobj" and _lemma(head) == "on" else head
-            if _lemma(light) not in LIGHT_VERBS:
-                continue
+            light = doc[light_i]
             p = _match_noun(tok, lex)
             if p is None or not p.is_event:
                 continue
@@ -913,15 +933,27 @@ def _find_triggers(sent: Span, lex: Lexicon) -> tuple[list[_Match], set[int]]:
     return kept, consumed
 
 
-def _measured(noun: Token) -> Token:
+def _measured(table: ParseTable, noun: int) -> int:
     """The measure noun an event noun is counted by ("two rounds of talks", "a wave of strikes", "ten days
     of exercises"): it takes the event noun's place as the light verb's object; else the noun itself."""
-    prep = noun.head
-    if noun.dep_ == "pobj" and _lemma(prep) == "of" and prep.head is not prep:
-        measure = prep.head
-        if measure.pos_ == "NOUN" and _lemma(measure) in _MEASURE_NOUNS:
+    prep = table.heads[noun]
+    if table.deps[noun] == "pobj" and table.lemmas[prep] == "of" and table.heads[prep] != prep:
+        measure = table.heads[prep]
+        if table.pos[measure] == "NOUN" and table.lemmas[measure] in _MEASURE_NOUNS:
             return measure
     return noun
+
+
+def _light_verb(table: ParseTable, noun: int) -> int | None:
+    """The light verb whose object (or "on"-object: "went on strike") the event noun is ("held talks",
+    "staged two rounds of protests"), else None."""
+    anchor = _measured(table, noun)
+    head = table.heads[anchor]
+    dep = table.deps[anchor]
+    if dep not in ("dobj", "nsubjpass", "attr", "pobj") or head == anchor:
+        return None
+    light = table.heads[head] if dep == "pobj" and table.lemmas[head] == "on" else head
+    return light if table.lemmas[light] in LIGHT_VERBS else None
 
 
 def _refined(m: _Match, lex: Lexicon) -> _Match:
