@@ -38,7 +38,7 @@ eval: setup
 	$(BIN)/newsevents eval --write-docs
 
 benchmark: setup
-	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/newsevents benchmark --limit 300 --write-docs
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/newsevents benchmark --limit 300 --workers 2 --write-docs
 
 ## Headless Chromium for the dashboard's browser tests (Debian package; needs root or sudo once).
 setup-browser:
