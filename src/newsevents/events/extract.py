@@ -105,6 +105,10 @@ _MAX_PER_TRIGGER = 4
 _KILLING = frozenset({"186", "190"})
 _KILL_VERBS = frozenset({"kill", "murder", "assassinate", "slay", "execute", "poison", "behead"})
 _LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around"})
+_ALLIED_PREPS = frozenset({"alongside", "beside"})
+# objects that name the fight itself, not its target ("X and Y fought a war")
+_COGNATE_OBJECTS = frozenset({"war", "battle", "fight", "duel", "skirmish", "clash", "gunfight", "firefight"})
+_PLACE_PREPS = _LOCATIVE_PREPS | {"against", "on", "into", "across"}
 _MEASURE_NOUNS = frozenset(
     {
         "day", "week", "month", "year", "hour", "night", "round", "series", "wave", "spate", "string",
@@ -434,7 +438,7 @@ def _target_candidates(tok: Token, pattern: Pattern) -> list[Token]:
     reduced = passive and _reduced_passive(tok)
     for c in kids:
         if (c.dep_ == "nsubjpass" and passive) or (c.dep_ == "nsubj" and reduced):
-            out.append(c)
+            out.append(_antecedent(c, tok))
     themes: list[Token] = []
     objects_of_object: list[Token] = []
     for c in kids:
@@ -442,7 +446,7 @@ def _target_candidates(tok: Token, pattern: Pattern) -> list[Token]:
             if _is_theme(c, pattern) or _own(c):
                 themes.append(c)
             elif c.text.lower() not in _REFLEXIVES:
-                out.append(c)
+                out.append(_antecedent(c, tok))
                 if c.dep_ == "dobj":  # "ended its support for the rebels": the rebels (when no actor)
                     objects_of_object.extend(
                         g
@@ -486,6 +490,28 @@ def _target_candidates(tok: Token, pattern: Pattern) -> list[Token]:
         # "established ties with and opened an embassy in X": the object comes with the later conjunct
         out.extend(t for c in tok.conjuncts if c.i > tok.i for t in _target_candidates(c, pattern))
     return out + themes
+
+
+def _titles_of_one_person(conjuncts: Sequence[Token]) -> bool:
+    """Two coordinated titles of one named person: a common-noun title first, then a name that carries a
+    lower-case title of its own ("the defence minister and deputy premier John Doe")."""
+    if len(conjuncts) != 2:
+        return False
+    title, name = conjuncts
+    if title.pos_ != "NOUN" or name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        return False
+    if any(c.dep_ == "det" for c in name.children):
+        return False
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower for c in name.children)
+
+
+def _antecedent(arg: Token, tok: Token) -> Token:
+    """The noun a relative pronoun argument stands for: "a surgeon who was kidnapped", "the man whom
+    police arrested" (the surgeon, the man); else ``arg`` itself."""
+    if arg.lower_ not in _RELATIVE:
+        return arg
+    head = _clause_head(tok)
+    return head.head if head.dep_ == "relcl" and head.head is not head else arg
 
 
 def _victim_noun(tok: Token) -> list[Token]:
@@ -626,6 +652,24 @@ def _attack_agents(tok: Token, lex: Lexicon) -> list[Token]:
     ]
 
 
+def _mutual(tok: Token, code: str) -> bool:
+    """Conjoined subjects of ``tok`` may act on each other ("X and Y met", "X and Y clashed"): not when
+    they are the agents of a passive ("the town, defended by X and Y") or act together ("X and Y are
+    fighting alongside Z"); in an attack, not when they are the states of one force ("French and British
+    jets bombed ...") or attack an object ("X and Y struck targets")."""
+    kids = list(tok.children)
+    if _is_passive(tok) or any(c.dep_ == "agent" for c in kids):
+        return False
+    if any(c.dep_ == "prep" and _lemma(c) in _ALLIED_PREPS for c in kids):
+        return False
+    if code[:2] not in _VIOLENT_ROOTS:
+        return True
+    if any(c.dep_ == "dobj" and _lemma(c) not in _COGNATE_OBJECTS for c in kids):
+        return False
+    subj = _subject(tok)
+    return subj is None or not any(c.dep_ == "amod" and c.conjuncts for c in subj.children)
+
+
 def _is_reciprocal(tok: Token) -> bool:
     """ "each other", "one another"."""
     return tok.lower_ in ("other", "another") and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("each", "one")
@@ -692,20 +736,50 @@ class _ActorFinder:
         # the one state every country-bearing mention of the sentence belongs to, if there is one
         self.country = next(iter(countries)) if len(countries) == 1 else None
 
-    def domestic(self, source: Actor) -> Actor | None:
-        """Another mention of the source's own state in the sentence ("... in Baku"): the domestic target."""
+    def domestic(
+        self,
+        source: Actor,
+        clause: Token | None = None,
+        places: Sequence[tuple[int, int]] = (),
+        fellows: Sequence[tuple[int, int]] = (),
+        as_source: bool = False,
+    ) -> Actor | None:
+        """Another mention of ``source``'s own state in the sentence ("... in Baku"): the domestic
+        counterpart. Never a mention in ``fellows`` (the subject phrases: "the Iraqi army and X defended
+        ..."), nor, as the source (``as_source``), a place in ``places`` ("was captured in X"). The speaker or
+        addressee of the reporting clause around ``clause`` ("..., X said", "according to X") is only a
+        last resort and then stands for its bare state as a target, never as a source."""
         if source.country is None or source.country != self.country:
             return None
+        spans = _reporting_spans(clause) if clause is not None else []
+        reporting: Actor | None = None
         for m in self.mentions:
-            if m.country == source.country and not _overlap(m, source):
+            if m.country != source.country or _overlap(m, source):
+                continue
+            if (
+                as_source
+                and any(a <= m.start < b for a, b in places)
+                and m.kind == "country"
+                and not m.sector
+            ):
+                continue  # the place where it happened is no doer ("was captured in X")
+            if any(a <= m.start < b for a, b in fellows):
+                continue  # part of the subject ("the Iraqi army and X defended ...")
+            if not any(a <= m.start < b for a, b in spans):
                 return m
-        return None
+            reporting = reporting or m
+        if reporting is None or as_source:
+            return None
+        return replace(reporting, code=reporting.country, sector=None, name=None, kind="country")
 
     def actors(self, tok: Token | None) -> list[Actor]:
         if tok is None:
             return []
         out: list[Actor] = []
-        for t in _conjuncts(tok):
+        conjuncts = _conjuncts(tok)
+        if _titles_of_one_person(conjuncts):  # "the security adviser and UN envoy Jane Roe": one person
+            conjuncts = conjuncts[1:]
+        for t in conjuncts:
             start, end = _phrase(t)
             # a compound actor ("both leaders", a dictionary's FRO/BIL code) gives one actor per member
             found = self._conjoined_modifiers(t) or actors_for_span(self.mentions, start, end, t.idx)
@@ -716,12 +790,13 @@ class _ActorFinder:
 
     def _conjoined_modifiers(self, tok: Token) -> list[Actor]:
         """One actor per conjoined state adjective ("French and Egyptian warships"), with the sector."""
-        adjs = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.conjuncts]
-        if not adjs:
+        adjs = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]
+        if not any(c.conjuncts for c in adjs):
             return []
+        # "British, American and French forces": every state adjective, listed or conjoined
         states = [
             a
-            for adj in _conjuncts(adjs[0])
+            for adj in sorted({t for c in adjs for t in (c, *c.conjuncts)}, key=lambda t: t.i)
             for a in actors_for_span(self.mentions, adj.idx, adj.idx + len(adj.text), adj.idx)
             if a.country and not a.sector
         ]
@@ -742,19 +817,24 @@ class _ActorFinder:
 
 
 def _with_country(
-    actor: Actor | None, other: Actor | None, sentence_country: str | None, place: Actor | None = None
+    actor: Actor | None,
+    other: Actor | None,
+    sentence_country: str | None,
+    place: Actor | None = None,
 ) -> Actor | None:
     """A sector-only actor ("the rebels", "the judge") takes the state where the (violent) event happened,
     else the state of its counterpart, else the one state the sentence mentions: the domestic reading CAMEO
-    coders apply to agents without a country. Refugees, NGOs and companies never take their counterpart's
-    state (asylum granted to refugees by Peru)."""
+    coders apply to agents without a country. A named person never takes the other side's state (only the
+    sentence's one state); refugees, NGOs and companies never take their counterpart's state (asylum
+    granted to refugees by Peru)."""
     if actor is None or actor.country or not actor.sector or (actor.code or "").startswith("IGO"):
         return actor
     country = None
     if place is not None and actor.sector not in _STATELESS_SECTORS:
         country = place.country
     elif (
-        other is not None
+        actor.kind != "person"  # a named person never takes the other side's state
+        and other is not None
         and other.country not in (None, *_NOT_STATES)
         and actor.sector not in _STATELESS_SECTORS
     ):
@@ -791,6 +871,44 @@ def _third_location(
     if len(parties) < 2 or None in countries or countries & {a.country for a in places}:
         return "040", targets
     return "044", others
+
+
+def _subject_spans(tok: Token) -> list[tuple[int, int]]:
+    """Character spans of the (conjoined) subject phrases of ``tok``."""
+    subj = _subject(tok)
+    return [_phrase(t) for t in _conjuncts(subj)] if subj is not None else []
+
+
+def _locative_spans(tok: Token) -> list[tuple[int, int]]:
+    """Character spans of the place phrases ("in X", "near X") of ``tok`` and of its objects."""
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj"))]
+    return [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and _lemma(c) in _LOCATIVE_PREPS
+    ]
+
+
+_REPORT_ROLES = frozenset({"nsubj", "dobj", "dative", "agent"})
+
+
+def _reporting_spans(tok: Token) -> list[tuple[int, int]]:
+    """Character spans of who reports ``tok``'s clause and to whom: the subject and addressee of the speech
+    verb around it ("..., Trump said", "X told reporters that ...") and an "according to X" phrase."""
+    out: list[tuple[int, int]] = []
+    head = _clause_head(tok)
+    while head.dep_ in ("xcomp", "conj") and head.head is not head:
+        head = head.head
+    reporter = _reporter(head) or (head.head if head.dep_ in ("ccomp", "parataxis") else None)
+    if reporter is not None:
+        for c in reporter.children:
+            if c.dep_ in _REPORT_ROLES or (c.dep_ == "prep" and _lemma(c) == "to"):
+                out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+    return out
 
 
 def _overlap(a: Actor, b: Actor) -> bool:
@@ -1164,6 +1282,18 @@ def _sources(tok: Token, finder: _ActorFinder) -> list[Actor]:
     """Actors of the subject of ``tok``; a pronoun subject of a reported clause falls back on the speaker."""
     subj = _subject(tok)
     found = finder.actors(subj)
+    if subj is not None and found:
+        # "airstrikes against X", "fighters in X": the place in the subject's phrase is no doer
+        spans = [
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            for c in subj.children
+            if c.dep_ == "prep" and _lemma(c) in _PLACE_PREPS
+        ]
+        found = [
+            a
+            for a in found
+            if not (a.kind == "country" and not a.sector and any(x <= a.start < y for x, y in spans))
+        ]
     if subj is None or subj.text.lower() not in _PRONOUNS or any(a.country for a in found):
         return found
     reporter = _reporter(tok)
@@ -1209,8 +1339,11 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
         place: Actor | None = None,
         reciprocal: bool = False,
         unnamed_subject: bool = False,
+        head: Token | None = None,
     ) -> None:
-        if not targets and len(sources) > 1 and (reciprocal or code[:2] in _SYMMETRIC_ROOTS):
+        clause = head if head is not None else tok
+        mutual = _mutual(clause, code)
+        if not targets and len(sources) > 1 and (reciprocal or (code[:2] in _SYMMETRIC_ROOTS and mutual)):
             pairs: list[tuple[Actor | None, Actor | None]] = [
                 (sources[0], sources[1]),
                 (sources[1], sources[0]),
@@ -1219,17 +1352,17 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
             return
         else:
             srcs: list[Actor | None] = [*sources] or [None]
-            tgts: list[Actor | None] = [*targets] or [None]
+            # a conjunct of the source is its fellow, never its target ("UK and US forces struck X")
+            tgts: list[Actor | None] = [t for t in targets if not any(_overlap(t, x) for x in sources)]
+            tgts = tgts or [None]
             pairs = [(s, t) for s in srcs for t in tgts]
         for s0, t0 in pairs[:_MAX_PER_TRIGGER]:
             s = _with_country(s0, t0, finder.country, place)
             t = _with_country(t0, s0, finder.country, place)
-            if s is None and place is not None:  # an attack by no named actor, in a named state
-                s = place
             if t is None and s is not None:
-                t = finder.domestic(s)
+                t = finder.domestic(s, clause, fellows=_subject_spans(clause))
             elif s is None and t is not None and not unnamed_subject:
-                s = finder.domestic(t)
+                s = finder.domestic(t, clause, places=_locative_spans(clause), as_source=True)
             key = (code, s.start if s else None, t.start if t else None, modality)
             if key in seen:
                 continue
@@ -1329,7 +1462,7 @@ def _sentence_events(sent: Span, s_index: int, finder: _ActorFinder, lex: Lexico
         # another mention of the target's state (often the speaker of the quote)
         subj = None if sources else _subject(m.light if m.light is not None else tok)
         unnamed = subj is not None and subj.dep_ in _SUBJ
-        emit(tok, code, sources, targets, modality, base, place, reciprocal, unnamed)
+        emit(tok, code, sources, targets, modality, base, place, reciprocal, unnamed, m.light)
         if m.light is None and modality in (FUTURE, NEGATED) and _future_statement(tok):
             if p.intent == "":
                 intent_code = compose("03", family_of_code(m.code), negated_content=modality == NEGATED)
