@@ -6,8 +6,8 @@ Mentions (character offsets into the article text, sorted by start):
 - spaCy PERSON entities (``person``), coded from the role phrase that introduces them ("North Korean leader
   Kim Jong Un", "US Secretary of State Mike Pompeo", "Harry Tseng, Taiwan's deputy foreign minister");
   later mentions of the same person by full name, first or last name get the same code;
-- "he"/"she" as a clause subject and "him"/"her" as an object, coded as the most recent coded person
-  (subjects preferred).
+- "he"/"she" as a clause subject and "him"/"her" as an object, and "I"/"we" inside a quote, resolved with
+  gender, paragraph and quote rules (see :mod:`.pronouns`).
 A capital named as the object of a locative preposition ("talks in Pyongyang") is the country, elsewhere
 ("Pyongyang said") the government.
 """
@@ -35,6 +35,7 @@ from .kb import (
     same_given_name,
 )
 from .parse_table import parse_table
+from .pronouns import resolve_person_pronouns
 from .span import compose_code
 from .tokens import Token, tokenize
 
@@ -62,9 +63,6 @@ _LOCATIVE = frozenset(
     }
 )
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
-_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her)\b")
-_OBJECT = frozenset({"dobj", "pobj", "dative", "iobj"})
-_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _NAME_KINDS = frozenset({"person", "org", "igo"})
 _IT_RE = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b")
 # verbs whose subject "it" is usually expletive or not an actor ("it is", "it seems", "it rained")
@@ -100,7 +98,7 @@ def find_mentions(
     mentions = _add_persons(text, tokens, mentions, _person_names(sdoc), kb, date)
     mentions = add_titles(text, mentions)
     mentions = of_phrase_sectors(text, mentions, kb)
-    mentions = _add_pronouns(text, mentions, index)
+    mentions = resolve_person_pronouns(text, mentions, index.table, index.at)
     mentions = _add_group_pronouns(text, mentions, index)
     mentions = add_compounds(text, mentions)
     return _without_overlaps(mentions)
@@ -329,37 +327,6 @@ def _as_person(known: Actor, text: str, start: int, end: int) -> Actor:
         name=known.name,
         kind="person",
     )
-
-
-def _add_pronouns(text: str, mentions: list[Actor], index: _TokenIndex) -> list[Actor]:
-    persons = [m for m in mentions if m.kind == "person" and m.code]
-    if not persons:
-        return mentions
-    pstarts = [p.start for p in persons]
-    deps = index.table.deps
-    subject = []
-    for p in persons:
-        k = index.at(p.end - 1)
-        subject.append(k is not None and deps[k] in _SUBJECT)
-    out = list(mentions)
-    for match in _PRONOUN_RE.finditer(text):
-        tok = index.at(match.start())
-        roles = _SUBJECT if match.group().lower() in _SUBJECT_PRONOUNS else _OBJECT
-        if tok is None or deps[tok] not in roles or index.sdoc[tok].tag_ == "PRP$":  # possessive "her"
-            continue
-        i = bisect.bisect_left(pstarts, match.start()) - 1
-        if i < 0:
-            continue
-        recent = range(i, max(i - 8, -1), -1)
-        if roles is _OBJECT:
-            # "Kim welcomed Pompeo and congratulated him": an object pronoun is not its clause's subject.
-            sent_start = index.sent_start_char(tok)
-            own = {persons[j].name for j in recent if persons[j].start >= sent_start and subject[j]}
-            pick = next((persons[j] for j in recent if persons[j].name not in own), persons[i])
-        else:
-            pick = next((persons[j] for j in recent if subject[j]), persons[i])
-        out.append(_as_person(pick, match.group(), match.start(), match.end()))
-    return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 def _add_group_pronouns(text: str, mentions: list[Actor], index: _TokenIndex) -> list[Actor]:
