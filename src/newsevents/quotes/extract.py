@@ -6,7 +6,9 @@ Three sources, all on the spaCy parse of ``clean_text`` (same offsets as the art
   for ``object`` cues also the object or prepositional complement ("called for talks"); the speaker is the
   subject, climbing through participles ("..., adding that ...") and relative clauses ("X, who said ...");
 - **according to X**: the speaker is X, the content the clause it modifies;
-- **cue nouns** with a *that* clause ("expressed his belief that ...").
+- **cue nouns** with a *that* clause ("expressed his belief that ...");
+- **phrasal cues** (:mod:`.phrases`: "laid out a plan", "took aim at X", "made the case that ...");
+- **occasions** of a plain verb ("In a statement, the firm apologized for ...").
 
 Quoted spans (:mod:`.marks`) that such a content overlaps are taken in whole (mixed and direct quotes
 with their marks); quotes left over are attributed to a cue verb next to them (``"...," said KCNA``;
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..nlp import doc_text, token_starts
 from .cues import CueLexicon
 from .marks import QuoteSpan, paragraphs
+from .phrases import match_phrase, phrase_roots
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,6 +112,10 @@ _DOCUMENTS = frozenset(
         "commercial",
     ]
 )
+# what a speaker says things in ("In a statement, the party ..."), never the source itself
+_SPEECH_EVENTS = frozenset(
+    {"statement", "interview", "speech", "remark", "address", "briefing", "testimony", "appearance", "op-ed"}
+)
 _NOUN_PREPS = frozenset({"for", "of", "about", "on", "against", "over", "to"})
 _ADJECTIVE_PREPS = frozenset({"of", "about", "that", "over", "with", "in", "on", "toward", "towards"})
 # adverbs that mark their clause as reported without naming a source ("the deal was reportedly signed")
@@ -168,21 +175,27 @@ def find_attributions(
 
 def _outermost(atts: list[Attribution]) -> list[Attribution]:
     """Drop attributions nested in another one's content, cue and all ("X said Y claimed Z" is one
-    attribution, by X): the reported report is part of what X said. ``atts`` sorted by content start."""
-    out: list[Attribution] = []
-    reach: list[Attribution] = []  # kept attributions, by content start
-    for a in atts:
-        outer = any(
+    attribution, by X): the reported report is part of what X said. A cue inside a longer content is
+    dropped also when its own content runs past that content (a parse that cut the outer one short)."""
+    return [
+        a
+        for a in atts
+        if not any(
+            b.content_start <= a.cue_start < b.content_end
+            and not b.content_start <= a.content_start < a.content_end <= b.content_end
+            and b.content != a.content
+            and not a.content_start <= b.cue_start < a.content_end
+            and b.content_end - b.content_start > a.content_end - a.content_start
+            for b in atts
+        )
+        and not any(
             b.content_start <= a.content_start
             and a.content_end <= b.content_end
             and b.content_start <= a.cue_start < b.content_end
             and b.content != a.content
-            for b in reach
+            for b in atts
         )
-        if not outer:
-            out.append(a)
-            reach.append(a)
-    return out
+    ]
 
 
 def _dedup(atts: list[Attribution]) -> list[Attribution]:
@@ -211,7 +224,7 @@ def _cue_candidates(sdoc: Doc, lex: CueLexicon) -> list[int]:
         return []
     strings = sdoc.vocab.strings
     arr = sdoc.to_array([LOWER, POS, LEMMA])
-    lemmas = lex.nouns | lex.agents | lex.adjectives | lex.verbs.keys() | _LEMMA_FIXES.keys()
+    lemmas = lex.lemmas | _LEMMA_FIXES.keys()
     open_class = np.isin(arr[:, 1], [NOUN, ADJ, VERB, AUX])
     known = [h for h in np.unique(arr[open_class, 2]).tolist() if strings[h].lower() in lemmas]
     forms = np.array([strings[w] for w in _FORM_CUES], dtype=np.uint64)
@@ -253,12 +266,14 @@ def _from_token(
         return None
     if pos not in ("VERB", "AUX"):
         return None
-    kind = lex.verb_kind(verb_lemma(tok))
+    lemma = verb_lemma(tok)
+    phrase = match_phrase(tok, lemma, lex)
+    kind = phrase[0] if phrase is not None else lex.verb_kind(lemma)
     if kind is None or _discourse_marker(tok) or _not_reported(tok):
         return None
     if kind == "seem":
         return _evidential(tok, lex, quotes, paras, para_starts)
-    roots = _arguments(tok, kind)
+    roots = phrase_roots(tok, phrase[1]) if phrase is not None else _arguments(tok, kind)
     passive = _is_passive(tok)
     paren = False
     if roots:
@@ -269,8 +284,8 @@ def _from_token(
             if not any(r.dep_ == "prep" for r in roots):
                 return None
         span = _content_span(roots, tok, lex)
-    elif kind == "speech":
-        span = _around(tok)
+    elif kind == "speech" or (kind == "belief" and tok.dep_ in ("parataxis", "ROOT")):
+        span = _around(tok)  # "The plan, he said, ..."; "The plan, they think, ..."
         paren = span is not None and span[0] < tok.idx < span[1]
     else:
         return None
@@ -296,7 +311,11 @@ def _from_token(
     if _in_quote(tok.idx, quotes) and (kind != "speech" or subj is None or subj.lower_ in _FIRST_SECOND):
         return None  # "I think ..." inside a quotation is the quote, not another attribution
     via = "paren" if paren else ("verb-" + roots[0].dep_ if roots else "verb")
-    att = Attribution(tok.idx, tok.idx + len(tok.text), start, end, via=via)
+    cue_end = tok.idx + len(tok.text)
+    if phrase is not None:
+        via = "phrase-" + via
+        cue_end = max([cue_end, *(p.idx + len(p.text) for p in phrase[1] if p.idx < start or p.idx >= end)])
+    att = Attribution(tok.idx, cue_end, start, end, via=via)
     _set_speaker(att, subj, inside_ok=paren)
     return att
 
@@ -506,13 +525,42 @@ def _in_document(
     """ "In the latest poll, X leads ...": a poll, survey, report or document as the source of its clause
     (not when the clause has a cue of its own: "she said in a statement")."""
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if obj is None or obj.lemma_.lower() not in _DOCUMENTS or tok.head.pos_ not in ("VERB", "AUX"):
+    if obj is None or tok.head.pos_ not in ("VERB", "AUX") or lex.verb_kind(verb_lemma(tok.head)) is not None:
         return None
-    if lex.verb_kind(verb_lemma(tok.head)) is not None or obj.tag_ != "NN":
+    if obj.lemma_.lower() in _SPEECH_EVENTS:
+        return _in_speech_event(tok, obj, lex, quotes, paras, para_starts)
+    if obj.lemma_.lower() not in _DOCUMENTS or obj.tag_ != "NN":
         return None
     if tok.i > tok.head.i and not any(c.dep_ in ("compound", "amod", "nmod") for c in obj.children):
         return None  # "rose in the poll" is a place in a ranking, "in the latest CBS poll" a source
     return _source_phrase(tok, tok, obj, quotes, paras, para_starts, "document")
+
+
+def _in_speech_event(
+    tok: Token,
+    obj: Token,
+    lex: CueLexicon,
+    quotes: Sequence[QuoteSpan],
+    paras: Sequence[tuple[int, int]],
+    para_starts: Sequence[int],
+) -> Attribution | None:
+    """ "In a statement, the firm apologized for ...", "In an interview, she ruled out ...": the occasion
+    is the cue, the speaker the subject of the verb it modifies, the content that verb and what follows."""
+    head = tok.head
+    subj = next((c for c in head.children if c.dep_ in _SUBJ and c.i < head.i), None)
+    if subj is None or _in_quote(tok.idx, quotes) or subj.lower_ in ("it", "there", "this", "that"):
+        return None
+    left = head.i
+    right = head.right_edge.i if tok.i < head.i else tok.left_edge.i - 1
+    span = _trim_tokens(tok.doc, left, right)
+    if span is None:
+        return None
+    start, end = _fit(span, tok.idx, quotes, paras, para_starts)
+    if end <= start:
+        return None
+    att = Attribution(tok.idx, obj.idx + len(obj.text), start, end, via="occasion")
+    _set_speaker(att, subject_of(head, lex))
+    return att
 
 
 def _source_phrase(
@@ -537,8 +585,24 @@ def _source_phrase(
         return None
     start, end = _fit(span, tok.idx, quotes, paras, para_starts)
     att = Attribution(tok.idx, last.idx + len(last.text), start, end, via=via)
-    _set_speaker(att, obj)
+    _set_speaker(att, _author(obj) or obj)
     return att
+
+
+def _author(obj: Token) -> Token | None:
+    """Who made a report, poll or statement named as a source: "a survey by X", "data from X"."""
+    if obj.pos_ != "NOUN":
+        return None
+    return next(
+        (
+            g
+            for c in obj.rights
+            if c.dep_ == "prep" and c.lower_ in ("by", "from")
+            for g in c.children
+            if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+        ),
+        None,
+    )
 
 
 def _noun_cue(
@@ -563,7 +627,9 @@ def _noun_cue(
                 for c in tok.rights
                 if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS
                 for g in c.children
-                if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in _CIRCUMSTANCE
+                if g.dep_ in ("pobj", "pcomp")
+                and g.ent_type_ not in _CIRCUMSTANCE
+                and not (c.lower_ == "to" and _addressee_like(g))  # "remarks to donors"
             ),
             None,
         )
@@ -1062,7 +1128,9 @@ def _speech(tok: Token, lex: CueLexicon) -> bool:
     """A verb of saying, or the idiom "(as) X put it"."""
     if tok.lemma_.lower() == "put":
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
-    return lex.verb_kind(verb_lemma(tok)) == "speech"
+    lemma = verb_lemma(tok)
+    phrase = match_phrase(tok, lemma, lex)
+    return (phrase[0] if phrase is not None else lex.verb_kind(lemma)) == "speech"
 
 
 def _colon_verb(colon: Token, lex: CueLexicon) -> Token | None:
