@@ -45,6 +45,10 @@ _GENDERED_NOUNS = (_MALE_WORDS | _FEMALE_WORDS) - frozenset(
     {"mr", "mister", "sir", "lord", "herr", "monsieur", "senor", "señor", "signor", "mrs", "ms", "miss"}
     | {"madam", "madame", "mme", "lady", "dame", "frau", "senora", "señora", "signora", "count", "pope"}
 )
+# the gendered nouns as whole words, any case (each hit is checked against the token boundaries)
+_GENDERED_ALTERNATIVES = "|".join(sorted(map(re.escape, _GENDERED_NOUNS), key=len, reverse=True))
+_GENDERED_RE = re.compile(rf"(?i)(?<![\w])(?:{_GENDERED_ALTERNATIVES})(?![\w])")
+_NEWLINE_RE = re.compile("\n")
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is|[Hh]imself|[Hh]erself|I|[Ww]e)\b")
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
@@ -98,7 +102,7 @@ def resolve_person_pronouns(
     text: str, mentions: list[Actor], table: ParseTable, at: Callable[[int], int | None]
 ) -> list[Actor]:
     """``mentions`` plus the person pronouns resolved to a coded candidate (see the module doc)."""
-    newlines = [k for k, c in enumerate(text) if c == "\n"]
+    newlines = [m.start() for m in _NEWLINE_RE.finditer(text)]
     quotes = [(q.start, q.end) for q in quote_spans(text)]
     qstarts = [q[0] for q in quotes]
 
@@ -132,8 +136,12 @@ def resolve_person_pronouns(
             gender.setdefault(_key(m), set()).add(g)
     covered = sorted((m.start, m.end) for m in mentions if m.kind == "person")
     cstarts = [c[0] for c in covered]
-    for k, (s, e) in enumerate(zip(table.starts, table.ends, strict=True)):
-        low = text[s:e].lower()
+    for hit in _GENDERED_RE.finditer(text):
+        s, e = hit.span()
+        k = at(s)
+        if k is None or table.starts[k] != s or table.ends[k] != e:
+            continue  # not a whole token
+        low = hit.group().lower()
         if low not in _GENDERED_NOUNS or deps[k] == "compound":
             continue  # "King Abdullah": a title, not a candidate
         j = bisect.bisect_right(cstarts, s) - 1
