@@ -157,3 +157,26 @@ def quote_by_cue(text: str, cue: str) -> dict[str, Any]:
     found = [q for q in coded_quotes(text) if q["cue_text"] == cue]
     assert len(found) == 1, coded_quotes(text)
     return found[0]
+
+
+def gazetteer_row(
+    name: str,
+    country: str | None,
+    admin1: str | None,
+    lat: float,
+    lon: float,
+    pop: int,
+    feature: str,
+    gid: int = 0,
+) -> dict[str, Any]:
+    """One hand-made gazetteer row, as ``newsevents.places.gazetteer.gazetteer_from_rows`` takes them."""
+    return {
+        "name": name,
+        "country": country,
+        "admin1": admin1,
+        "lat": lat,
+        "lon": lon,
+        "population": pop,
+        "feature": feature,
+        "geonameid": gid,
+    }

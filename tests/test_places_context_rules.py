@@ -8,24 +8,10 @@ from typing import Any
 
 import pytest
 
+from conftest import gazetteer_row as _row
 from newsevents.places.detect import qualify
 from newsevents.places.gazetteer import Gazetteer, _county_order, gazetteer_from_rows
 from newsevents.places.resolve import Mention, candidates, resolve_mentions
-
-
-def _row(
-    name: str, country: str | None, admin1: str | None, lat: float, lon: float, pop: int, feature: str
-) -> dict[str, Any]:
-    return {
-        "name": name,
-        "country": country,
-        "admin1": admin1,
-        "lat": lat,
-        "lon": lon,
-        "population": pop,
-        "feature": feature,
-        "geonameid": 0,
-    }
 
 
 @pytest.fixture(scope="module")

@@ -6,31 +6,10 @@ from typing import Any
 
 import pytest
 
+from conftest import gazetteer_row as _row
 from newsevents.places.detect import qualify
 from newsevents.places.gazetteer import Gazetteer, gazetteer_from_rows, name_key, region_abbreviations
 from newsevents.places.resolve import Mention, anchors, resolve_mentions
-
-
-def _row(
-    name: str,
-    country: str | None,
-    admin1: str | None,
-    lat: float,
-    lon: float,
-    pop: int,
-    feature: str,
-    gid: int = 0,
-) -> dict[str, Any]:
-    return {
-        "name": name,
-        "country": country,
-        "admin1": admin1,
-        "lat": lat,
-        "lon": lon,
-        "population": pop,
-        "feature": feature,
-        "geonameid": gid,
-    }
 
 
 @pytest.fixture(scope="module")
