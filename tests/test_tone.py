@@ -18,7 +18,7 @@ from newsevents.document import Article, Document
 from newsevents.pipeline import DEFAULT_STAGES, Resources, get_stage
 from newsevents.rows import COLUMNS, document_rows
 from newsevents.store import Store, coerce_row, column_type
-from newsevents.tone import article_tone, score_doc, sentence_tone_at, text_tone
+from newsevents.tone import score_doc, sentence_tone_at, text_tone
 from newsevents.tone.lexicon import NEGATORS, load_valences
 
 
@@ -124,9 +124,9 @@ def test_stage_fills_article_and_event_tone(cameo: Callable[[str], FakeCameo]) -
         sent_starts=[True, False, False, False, False, False, True, False, False, False, False, False],
     )  # fmt: skip
     assert doc.spacy_doc.text == text
-    assert article_tone(doc) is None
+    assert doc.tone is None
     doc = get_stage("tone").func(doc, Resources())
-    tone = article_tone(doc)
+    tone = doc.tone
     assert tone is not None
     rows = document_rows(doc, cameo=cameo)
     (art,) = rows["articles"]
@@ -237,7 +237,7 @@ def test_pipeline_codes_tone(cameo: Callable[[str], FakeCameo]) -> None:
         "Rebels killed four soldiers in a deadly ambush near the border on Tuesday.\n"
     )
     (doc,) = process([Document(Article("m1", text, "h"))], model_resources())
-    tone = article_tone(doc)
+    tone = doc.tone
     assert tone is not None and tone.overall.positive > 0 and tone.overall.negative > 0
     assert len(tone.sentence_tones) == 2
     assert tone.sentence_tones[0] > 0 > tone.sentence_tones[1]

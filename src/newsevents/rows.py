@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from .document import Actor, Article, Document, Event
-from .tone.score import Tone, article_tone, sentence_tone_at
+from .tone.score import Tone, sentence_tone_at
 
 Row = dict[str, Any]
 
@@ -199,7 +199,7 @@ def event_rows(doc: Document, *, cameo: CameoLookup | None = None) -> list[Row]:
         return []
     lookup = cameo or _default_cameo()
     aid = doc.article.article_id
-    tone = article_tone(doc)
+    tone = doc.tone
     return [
         event_row(aid, n, ev, lookup, tone=sentence_tone_at(tone, ev.evidence_start))
         for n, ev in enumerate(doc.events)
@@ -244,7 +244,7 @@ def failure_row(failure: Failure) -> Row:
 
 
 def _overall(doc: Document) -> Tone | None:
-    tone = article_tone(doc)
+    tone = doc.tone
     return tone.overall if tone else None
 
 

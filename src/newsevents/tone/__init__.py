@@ -5,14 +5,12 @@ Importing :mod:`newsevents.tone.stage` registers the ``tone`` stage.
 
 from __future__ import annotations
 
-from .score import ArticleTone, Tone, article_tone, score_doc, sentence_tone_at, set_article_tone, text_tone
+from .score import ArticleTone, Tone, score_doc, sentence_tone_at, text_tone
 
 __all__ = [
     "ArticleTone",
     "Tone",
-    "article_tone",
     "score_doc",
     "sentence_tone_at",
-    "set_article_tone",
     "text_tone",
 ]

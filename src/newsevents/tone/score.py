@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..document import Document
 from .lexicon import hash_tables
 
 if TYPE_CHECKING:
@@ -30,10 +29,8 @@ __all__ = [
     "NEGATION_WINDOW",
     "ArticleTone",
     "Tone",
-    "article_tone",
     "score_doc",
     "sentence_tone_at",
-    "set_article_tone",
     "text_tone",
 ]
 
@@ -165,13 +162,3 @@ def sentence_tone_at(tone: ArticleTone | None, offset: int | None) -> float | No
         return None
     i = bisect.bisect_right(tone.sentence_starts, offset) - 1
     return tone.sentence_tones[max(i, 0)]
-
-
-def article_tone(doc: Document) -> ArticleTone | None:
-    """The tone the ``tone`` stage left on ``doc`` (None before the stage ran)."""
-    return doc.tone
-
-
-def set_article_tone(doc: Document, tone: ArticleTone) -> None:
-    """Attach ``tone`` to ``doc`` (read back with :func:`article_tone`)."""
-    doc.tone = tone

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from ..document import Document
 from ..pipeline import Resources, register_stage
-from .score import score_doc, set_article_tone
+from .score import score_doc
 
 __all__ = ["find_tone"]
 
 
 @register_stage("tone", requires=("spacy_doc",), assigns=("tone",))
 def find_tone(doc: Document, res: Resources) -> Document:
-    """Attach the article's :class:`~.score.ArticleTone` (read with :func:`~.score.article_tone`)."""
+    """Attach the article's :class:`~.score.ArticleTone` (``doc.tone``)."""
     if doc.spacy_doc is not None:
-        set_article_tone(doc, score_doc(doc.spacy_doc))
+        doc.tone = score_doc(doc.spacy_doc)
     return doc
