@@ -91,3 +91,38 @@ def test_word_of_the_quotation_is_not_the_speaker() -> None:
     q = by_cue('"My friends, the hour is late," the senator said.', "said")
     assert q["speaker_text"] == "the senator"
     assert q["kind"] == "direct"
+
+
+def test_object_of_a_causing_verb_is_the_speaker_of_its_infinitive() -> None:
+    q = by_cue("The narrow loss led the party chairman to declare that the race was over.", "declare")
+    assert q["speaker_text"] == "the party chairman"
+
+
+def test_means_object_is_never_the_speaker() -> None:
+    q = by_cue("The senator used her floor speech to attack the new tariffs.", "attack")
+    assert q["speaker_text"] == "The senator"
+
+
+def test_directive_verb_is_the_cue_and_its_subject_the_speaker() -> None:
+    q = by_cue("The mayor persuaded the council to drop the parking fee.", "persuaded")
+    assert q["speaker_text"] == "The mayor"
+    assert "drop the parking fee" in q["content_text"]
+
+
+def test_phrase_before_a_cue_left_without_subject() -> None:
+    text = (
+        "Although there is no such plan with the union, a city official who spoke anonymously to discuss "
+        'the talks said Monday, "There are discussions."'
+    )
+    q = by_cue(text, "said")
+    assert q["speaker_text"] == "a city official"
+
+
+def test_condition_participle_stays_in_the_content() -> None:
+    q = by_cue("Surveys show rural voters could help Smith in some states -- assuming a close race.", "show")
+    assert "assuming a close race" in q["content_text"]
+
+
+def test_same_speaker_going_on_stays_in_the_content() -> None:
+    q = by_cue("The governor said the tax system is complex and he feels he can win the vote.", "said")
+    assert q["content_text"] == "the tax system is complex and he feels he can win the vote"

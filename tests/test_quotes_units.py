@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newsevents.document import Actor, Event
 from newsevents.quotes.attribute import SpeakerResolver, is_pronoun
 from newsevents.quotes.cues import load_cues, parse_cues
 from newsevents.quotes.link import link_events
 from newsevents.quotes.query import filter_quotes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def test_parse_cues_skips_comments_and_unknown_kinds() -> None:
@@ -143,3 +148,68 @@ def test_packaged_cues_have_rarer_speech_verbs() -> None:
     lex = load_cues()
     for lemma in ("gloat", "interject", "mutter", "confide"):
         assert lex.verb_kind(lemma) == "speech"
+
+
+def _hand_parse(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Doc:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.vocab import Vocab
+
+    return SpacyDoc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_rule_line_parsed_as_a_second_subject_is_not_the_speaker() -> None:
+    from newsevents.quotes.extract import subject_of
+
+    # "She says it works . ___" with the rule line hung on "says" as a second subject
+    doc = _hand_parse(
+        ["She", "says", "it", "works", ".", "___"],
+        [1, 1, 3, 1, 1, 1],
+        ["nsubj", "ROOT", "nsubj", "ccomp", "punct", "nsubj"],
+        ["PRON", "VERB", "PRON", "VERB", "PUNCT", "PUNCT"],
+        ["PRP", "VBZ", "PRP", "VBZ", ".", "NFP"],
+    )
+    found = subject_of(doc[1], load_cues())
+    assert found is not None and found.text == "She"
+
+
+def test_phrase_before_a_subjectless_cue_is_its_speaker() -> None:
+    from newsevents.quotes.extract import _phrase_before
+
+    # "Worried , Jo Kim , the leader , said it ended ." with the name hung on "Worried" as a conjunct
+    doc = _hand_parse(
+        ["Worried", ",", "Jo", "Kim", ",", "the", "leader", ",", "said", "it", "ended", "."],
+        [8, 0, 3, 0, 3, 6, 3, 8, 8, 10, 8, 8],
+        [
+            "advcl",
+            "punct",
+            "compound",
+            "conj",
+            "punct",
+            "det",
+            "appos",
+            "punct",
+            "ROOT",
+            "nsubj",
+            "ccomp",
+            "punct",
+        ],
+        ["VERB", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"],
+        ["VBN", ",", "NNP", "NNP", ",", "DT", "NN", ",", "VBD", "PRP", "VBD", "."],
+    )
+    found = _phrase_before(doc[8])
+    assert found is not None and found.text == "Kim"
+    assert _phrase_before(doc[10]) is None  # "it ended": the word before is not a noun
+
+
+def test_object_of_a_finite_verb_before_a_cue_is_not_its_speaker() -> None:
+    from newsevents.quotes.extract import _phrase_before
+
+    # "He criticized the plan said it fails ." (a missing "and"): "plan" is an object, not a speaker
+    doc = _hand_parse(
+        ["He", "criticized", "the", "plan", "said", "it", "fails", "."],
+        [1, 1, 3, 1, 1, 6, 4, 1],
+        ["nsubj", "ROOT", "det", "dobj", "conj", "nsubj", "ccomp", "punct"],
+        ["PRON", "VERB", "DET", "NOUN", "VERB", "PRON", "VERB", "PUNCT"],
+        ["PRP", "VBD", "DT", "NN", "VBD", "PRP", "VBZ", "."],
+    )
+    assert _phrase_before(doc[4]) is None

@@ -128,6 +128,36 @@ _CONTRACTED_S = frozenset({"'s", "’s"})
 _FORM_CUES = ("according", "in", *sorted(_HEARSAY))
 # verbs of talking whose content is only their topic ("spoke about", "talked of")
 _TOPIC_VERBS = frozenset({"speak", "talk"})
+# verbs whose subject, not their object, is the source of what the infinitive after the object says: a
+# promise ("promised him to"), an object that is a means to an end ("used the speech to attack", "had this to
+# say", "emailed him to thank him"), rules that oblige someone ("the rules require delegates to vote")
+_SUBJECT_CONTROL = frozenset(
+    [
+        "promise",
+        "vow",
+        "pledge",
+        "offer",
+        "use",
+        "have",
+        "take",
+        "spend",
+        "need",
+        "do",
+        "email",
+        "write",
+        "call",
+        "require",
+        "oblige",
+        "obligate",
+        "empower",
+        "allow",
+        "permit",
+        "enable",
+        "authorize",
+        "compel",
+    ]
+)
+_QUANTITIES = frozenset({"little", "much", "more", "less", "everything", "anything", "enough", "all"})
 _NAMING = frozenset({"call", "name", "dub", "title", "entitle", "nickname", "label"})
 _CONTRAST = frozenset({"but", "while", "although", "though", "whereas", "yet"})
 _MAX_GAP = 80  # characters between a quote and a cue verb next to it
@@ -307,7 +337,7 @@ def _from_token(
         subj = _between_quote(tok, before[-1].end) if before else None
         subj = subj or _inverted_subject(tok) or _nearest_subject(tok, quotes)
     if subj is None and not passive:
-        subj = _initial_name(tok) or _nearest_subject(tok, quotes)
+        subj = _initial_name(tok) or _phrase_before(tok) or _nearest_subject(tok, quotes)
     if _in_quote(tok.idx, quotes) and (kind != "speech" or subj is None or subj.lower_ in _FIRST_SECOND):
         return None  # "I think ..." inside a quotation is the quote, not another attribution
     via = "paren" if paren else ("verb-" + roots[0].dep_ if roots else "verb")
@@ -735,12 +765,18 @@ def _content_span(roots: Sequence[Token], cue: Token, lex: CueLexicon) -> tuple[
         for d in r.subtree:
             if d.dep_ not in ("advcl", "conj") or d.i <= r.i or not left < d.left_edge.i <= right:
                 continue
-            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in d.children)
-            if (d.tag_ == "VBG" or (own_subject and d.dep_ == "conj")) and lex.verb_kind(
-                d.lemma_.lower()
-            ) is not None:
-                right = d.left_edge.i - 1  # "..., adding that ...", "... while the minister said ..."
-            elif own_subject and d.pos_ in ("VERB", "AUX") and _contrast(d):
+            own_subject = next((c for c in d.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            kind = lex.verb_kind(d.lemma_.lower())
+            if (d.tag_ == "VBG" and kind == "speech") or (
+                kind is not None
+                and own_subject is not None
+                and d.dep_ == "conj"
+                and own_subject.pos_ != "PRON"
+            ):
+                # "..., adding that ...", "... and the minister said ..." (not "... and he feels ...": the
+                # same speaker going on, nor "..., assuming ...": a condition of the content)
+                right = d.left_edge.i - 1
+            elif own_subject is not None and d.pos_ in ("VERB", "AUX") and _contrast(d):
                 right = d.left_edge.i - 1  # "... is safe, but for the critics it is ...": the writer's words
     right = _drop_trailing_aside(doc, left, right)
     return _trim_tokens(doc, left, right)
@@ -812,7 +848,13 @@ def subject_of(tok: Token, lex: CueLexicon) -> Token | None:
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp"):
         for anc in tok.ancestors:  # "X said it ..., adding that": not the subject of X's content
             if anc.dep_ == "ccomp" and lex.verb_kind(anc.head.lemma_.lower()) is not None:
-                return subject_of(anc.head, lex)
+                outer = subject_of(anc.head, lex)
+                if outer is None or outer.lower_ not in _FIRST_SECOND:  # not a "you know" of a quotation
+                    return outer
+                break
+    controller = _object_control(tok) if lex.verb_kind(verb_lemma(tok.head)) is None else None
+    if controller is not None:
+        return controller
     cur = tok
     for _ in range(6):
         subj = _best_subject([c for c in cur.children if c.dep_ in _SUBJ])
@@ -847,9 +889,22 @@ def subject_of(tok: Token, lex: CueLexicon) -> Token | None:
     return None
 
 
+def _object_control(tok: Token) -> Token | None:
+    """``led the senator to declare ...``, ``forced him to admit ...``: the object of the verb an infinitive
+    cue complements is who does the declaring (not that verb's subject). Callers skip this when that verb is
+    a cue itself ("urged them to vote"): the urging is the attribution, by its subject."""
+    if tok.dep_ != "xcomp" or tok.tag_ != "VB" or tok.head.lemma_.lower() in _SUBJECT_CONTROL:
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "dative") and c.i < tok.i), None)
+    if obj is None or obj.pos_ == "NUM" or obj.lower_ in _CONTENT_PRONOUNS | _QUANTITIES:
+        return None
+    return obj
+
+
 def _best_subject(subjects: list[Token]) -> Token | None:
     """One subject of a verb the parse gave several: not a time stamp run into the clause ("9:30 p.m. /
     The governor says"), else the one nearest the verb."""
+    subjects = [s for s in subjects if any(ch.isalnum() for ch in s.text)]  # not a "___" rule line
     if len(subjects) > 1:
         subjects = [
             s for s in subjects if s.ent_type_ not in ("DATE", "TIME") or s.pos_ == "PRON"
@@ -870,6 +925,37 @@ def _initial_name(cue: Token) -> Token | None:
     if k == start or k - start > 5 or k >= cue.i - 1 or doc[k].text != ",":
         return None
     return doc[k - 1]
+
+
+def _phrase_before(cue: Token) -> Token | None:
+    """``Alarmed by X, Senator Y, the party leader, said ...``: a finite cue the parse left without a subject,
+    right after a noun phrase (and its comma) that the parse hung elsewhere. The head of the largest such
+    phrase ending just before the cue, within its sentence and line."""
+    doc = cue.doc
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.i == cue.sent.start:
+        return None
+    k = cue.i - 1
+    if doc[k].text == "," and k > cue.sent.start:
+        k -= 1
+    last = doc[k]
+    if last.pos_ not in ("NOUN", "PROPN") or "\n" in doc_text(doc)[last.idx : cue.idx]:
+        return None
+    best = None
+    for t in [last, *last.ancestors]:  # up through "who spoke ... to discuss the talks" to "an official"
+        if t.i >= cue.i or t.right_edge.i < last.i:
+            break
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "poss"):
+            continue
+        if t.dep_ in ("dobj", "attr"):  # "criticized the plan said ...": a second verb, not a speaker
+            if t is last and t.head.tag_ in ("VBD", "VBZ", "VBP"):
+                return None
+            continue
+        best = t
+        if t.dep_ != "appos" or t.head.dep_ in ("pobj", "dobj", "attr"):
+            break  # on from an apposition to its head: "Senator X, the party leader,", the name
+    if best is None or best.lower_ in _RELATIVE or best.ent_type_ in ("DATE", "TIME"):
+        return None
+    return best
 
 
 def _issuer(noun: Token) -> Token | None:
