@@ -126,3 +126,16 @@ def test_condition_participle_stays_in_the_content() -> None:
 def test_same_speaker_going_on_stays_in_the_content() -> None:
     q = by_cue("The governor said the tax system is complex and he feels he can win the vote.", "said")
     assert q["content_text"] == "the tax system is complex and he feels he can win the vote"
+
+
+def test_named_person_speaks_not_the_description_run_into_the_cue() -> None:
+    q = by_cue(
+        "Kim Lee (D-Ore.), a supporter of the new port plan told host Jo Park she expected a vote soon.",
+        "told",
+    )
+    assert q["speaker_text"] is not None and q["speaker_text"].startswith("Kim Lee")
+
+
+def test_parenthetical_cue_keeps_its_own_speaker() -> None:
+    q = by_cue("Mr. Ortiz, a top aide said, is very confident in the plan.", "said")
+    assert q["speaker_text"] == "a top aide"

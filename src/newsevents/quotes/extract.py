@@ -998,7 +998,12 @@ def _unclosed_apposition(subj: Token | None, cue: Token) -> Token | None:
     speaker of a parenthetical cue, not a description of the noun before it."""
     if subj is None or subj.i >= cue.i:
         return subj
+    doc = cue.doc
+    parenthetical = cue.i + 1 < len(doc) and doc[cue.i + 1].text == ","
+    named = subj.ent_type_ == "PERSON" and not parenthetical
     for c in subj.rights:
+        if named and c.pos_ == "NOUN":
+            continue  # "Ann Ruiz, a farmer who ..., said": the name speaks, not its description
         if (
             c.dep_ == "appos"
             and c.right_edge.i == cue.i - 1
