@@ -139,3 +139,8 @@ def test_named_person_speaks_not_the_description_run_into_the_cue() -> None:
 def test_parenthetical_cue_keeps_its_own_speaker() -> None:
     q = by_cue("Mr. Ortiz, a top aide said, is very confident in the plan.", "said")
     assert q["speaker_text"] == "a top aide"
+
+
+def test_generic_you_is_not_a_source() -> None:
+    found = quotes("If you believe the forecast, the river will flood the valley by Friday.")
+    assert not any(q["cue_text"] == "believe" for q in found)

@@ -340,6 +340,8 @@ def _from_token(
         subj = _initial_name(tok) or _phrase_before(tok) or _nearest_subject(tok, quotes)
     if _in_quote(tok.idx, quotes) and (kind != "speech" or subj is None or subj.lower_ in _FIRST_SECOND):
         return None  # "I think ..." inside a quotation is the quote, not another attribution
+    if subj is not None and subj.lower_ == "you" and kind != "speech":
+        return None  # "if you read between the lines", "you know": the generic reader, not a source
     via = "paren" if paren else ("verb-" + roots[0].dep_ if roots else "verb")
     cue_end = tok.idx + len(tok.text)
     if phrase is not None:
