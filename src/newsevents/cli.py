@@ -99,6 +99,10 @@ def cli() -> None:
     "--copy-duplicates", is_flag=True,
     help="Give a duplicate article (same text and date as an earlier one) copies of its original's rows.",
 )  # fmt: skip
+@click.option(
+    "--near-duplicates", "near_threshold", default=0.8, show_default=True, type=click.FloatRange(0, 1),
+    help="Mark an article duplicate_of an earlier one when their texts are this similar (0 turns it off).",
+)  # fmt: skip
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a TTY).")
 @click.option(
     "--workers", default=1, show_default=True, type=click.IntRange(1),
@@ -110,8 +114,8 @@ def cli() -> None:
 )  # fmt: skip
 def code_cmd(
     inputs: tuple[str, ...], db: str, published: dt.date | None, dictionaries: tuple[str, ...],
-    batch_size: int, max_bytes: int | None, stages: str | None, copy_duplicates: bool, progress: bool | None,
-    workers: int, scheduler: str | None,
+    batch_size: int, max_bytes: int | None, stages: str | None, copy_duplicates: bool, near_threshold: float,
+    progress: bool | None, workers: int, scheduler: str | None,
 ) -> None:  # fmt: skip
     """Code INPUT files, directories, globs or - (stdin) and append to the database."""
     from .ingest import DEFAULT_MAX_BYTES
@@ -134,6 +138,7 @@ def code_cmd(
         max_bytes=max_bytes or DEFAULT_MAX_BYTES, stages=chosen,
         progress=sys.stderr.isatty() if progress is None else progress,
         on_failure=show, copy_duplicates=copy_duplicates, workers=workers, scheduler=scheduler,
+        near_threshold=near_threshold,
     )  # fmt: skip
     click.echo(report.summary())
     raise click.exceptions.Exit(0 if report.ok else 1)

@@ -2,8 +2,10 @@
 
 :func:`code_inputs` is what ``newsevents code`` runs. Articles already stored with the same text are
 skipped before any parsing; an article whose text and publication date equal a stored article's is
-stored as a duplicate (``duplicate_of``) without being parsed; an article whose id is stored with another
-text replaces it. Every failure (ingest or stage) becomes a row of ``failures`` and the run goes on.
+stored as a duplicate (``duplicate_of``) without being parsed; a near-duplicate (a syndicated copy with
+another byline or a few edits) is coded and marked ``duplicate_of`` its original; an article whose id is
+stored with another text replaces it. Every failure (ingest or stage) becomes a row of ``failures`` and
+the run goes on.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from .dedup import DEFAULT_THRESHOLD, Candidate, Fingerprint, best_original, fingerprint
 from .document import Article, Document
 from .errors import Errors, NewsEventsError
 from .ingest import DEFAULT_MAX_BYTES, iter_articles
@@ -37,6 +40,7 @@ class RunReport:
     skipped_existing: int = 0  # already stored with the same text
     not_articles: int = 0  # archive records passed over: other media, redirects, pages without text
     duplicates: int = 0  # stored as duplicate_of an earlier article, not parsed
+    near_duplicates: int = 0  # coded, and marked duplicate_of the earlier article they nearly repeat
     replaced: int = 0  # stored before with another text; re-coded
     failures: int = 0
     events: int = 0
@@ -49,7 +53,9 @@ class RunReport:
     def summary(self) -> str:
         return (
             f"{self.articles_seen} articles read: {self.articles_added} coded ({self.replaced} replaced), "
-            f"{self.duplicates} duplicates, {self.skipped_existing} already stored, "
+            f"{self.duplicates} duplicates, "
+            + (f"{self.near_duplicates} near-duplicates, " if self.near_duplicates else "")
+            + f"{self.skipped_existing} already stored, "
             + (f"{self.not_articles} archive records not articles, " if self.not_articles else "")
             + f"{self.failures} failures; {self.events} events in {self.seconds:.1f} s"
         )
@@ -98,6 +104,7 @@ class _Run:
         self.waiting: list[tuple[Article, str]] = []  # duplicates and their original's id
         self.written: set[str] = set()  # originals whose rows are in the database
         self.copy_duplicates = False
+        self.near_threshold: float | None = DEFAULT_THRESHOLD
         self.progress: Callable[[int], None] = lambda n: None
 
     def fail(self, failure: Failure) -> None:
@@ -186,11 +193,41 @@ class _Run:
         copies = [(a.article_id, o) for a, o in ready if o in self.written] if self.copy_duplicates else []
         if self.pending:
             replace = [i for i in ids if i in self.replace]
-            self.store.write(self.pending, replace=replace, copies=copies)
+            prints = self.mark_near_duplicates()
+            self.store.write(self.pending, replace=replace, copies=copies, fingerprints=prints)
             self.pending = []
         if self.failures:
             self.store.add_failures(self.failures)
             self.failures = []
+
+    def mark_near_duplicates(self) -> list[tuple[str, dt.date | None, Fingerprint]]:
+        """Set ``duplicate_of`` on the pending coded articles that nearly repeat an earlier stored (or
+        pending) one; return the fingerprints of the others, to store with them."""
+        if not self.near_threshold:
+            return []
+        items = []
+        for item in self.pending:
+            for row in item["articles"]:
+                fp = fingerprint(str(row.get("text") or "")) if row.get("duplicate_of") is None else None
+                if fp is not None:
+                    items.append((row, fp))
+        stored = self.store.near_candidates(b for _, fp in items for b in fp.bands)
+        fresh: list[tuple[Candidate, frozenset[int]]] = []
+        prints: list[tuple[str, dt.date | None, Fingerprint]] = []
+        for row, fp in items:
+            aid, published = str(row["article_id"]), row.get("published")
+            day = published if isinstance(published, dt.date) else None
+            bands = frozenset(fp.bands)
+            cands = [c for c in stored if c.article_id != aid]
+            cands += [c for c, b in fresh if b & bands]
+            original = best_original(fp, day, cands, threshold=self.near_threshold)
+            if original is not None:
+                row["duplicate_of"] = original
+                self.report.near_duplicates += 1
+                continue
+            prints.append((aid, day, fp))
+            fresh.append((Candidate(aid, day, fp.signature), bands))
+        return prints
 
 
 def resources_for(stages: Sequence[str], dictionaries: Iterable[str]) -> Resources:
@@ -218,6 +255,7 @@ def code_inputs(
     timings: dict[str, float] | None = None,
     workers: int = 1,
     scheduler: str | None = None,
+    near_threshold: float | None = DEFAULT_THRESHOLD,
 ) -> RunReport:
     """Ingest ``inputs``, code the articles not yet stored and append their rows to the database.
 
@@ -228,12 +266,16 @@ def code_inputs(
     quotes under its own id, otherwise only its ``articles`` row. ``workers`` > 1 codes batches on a
     local Dask cluster of that many processes, ``scheduler`` on a running Dask cluster (see
     :mod:`newsevents.scale`); this process stays the only writer, so resuming and dedup work the same.
+    An article whose text nearly repeats an earlier one's (estimated word-shingle Jaccard similarity at
+    least ``near_threshold``, published within a few days: :mod:`newsevents.dedup`) is coded as usual
+    and marked ``duplicate_of`` that article; ``near_threshold`` None or 0 turns this off.
     """
     start = time.perf_counter()
     report = RunReport()
     with Store(db_path) as store:
         run = _Run(store, report, on_failure, cameo)
         run.copy_duplicates = copy_duplicates
+        run.near_threshold = near_threshold
 
         def count_skip(where: str, reason: str) -> None:
             report.not_articles += 1

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
+from .dedup import Candidate, Fingerprint
 from .errors import Errors, NewsEventsError
 from .rows import COLUMNS, TABLES, Failure, Row, failure_row
 
@@ -48,6 +49,7 @@ _TYPES: dict[str, dict[str, str]] = {
 }  # fmt: skip
 _CONSTRAINTS = {"articles": {"article_id": " PRIMARY KEY", "content_hash": " NOT NULL"}}
 _CHILD_TABLES = ("events", "places", "dates", "quotes")
+_FINGERPRINT_TABLES = ("fingerprints", "fingerprint_bands")
 _REKEYED = frozenset({"event_id", "quote_id"})  # ids that start with "<article_id>:"
 
 
@@ -172,6 +174,12 @@ class Store:
                     )
         self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         self.con.execute("CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash)")
+        # near-duplicate look-up (internal, not exported): MinHash signatures and their LSH band keys
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS fingerprints (article_id VARCHAR, published DATE, signature BLOB)"
+        )
+        self.con.execute("CREATE TABLE IF NOT EXISTS fingerprint_bands (band BIGINT, article_id VARCHAR)")
+        self.con.execute("CREATE INDEX IF NOT EXISTS fingerprint_band ON fingerprint_bands (band)")
         self.con.execute(
             "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION]
         )
@@ -242,6 +250,20 @@ class Store:
             out.setdefault((h, published), aid)
         return out
 
+    def near_candidates(self, bands: Iterable[int]) -> list[Candidate]:
+        """The fingerprinted articles sharing one of ``bands`` (LSH band keys), earliest stored first."""
+        keys = list(dict.fromkeys(bands))
+        if not keys:
+            return []
+        rows = self.con.execute(
+            "SELECT f.article_id, f.published, f.signature FROM fingerprints f "
+            "WHERE f.article_id IN "
+            "(SELECT article_id FROM fingerprint_bands WHERE band IN (SELECT unnest(?))) "
+            "ORDER BY f.rowid",
+            [keys],
+        ).fetchall()
+        return [Candidate(str(a), p, bytes(sig)) for a, p, sig in rows]
+
     # -- writing -----------------------------------------------------------------------------------
     def write(
         self,
@@ -249,6 +271,7 @@ class Store:
         *,
         replace: Iterable[str] = (),
         copies: Sequence[tuple[str, str]] = (),
+        fingerprints: Sequence[tuple[str, dt.date | None, Fingerprint]] = (),
     ) -> None:
         """Insert the rows of a batch of articles in one transaction.
 
@@ -256,7 +279,8 @@ class Store:
         ``replace`` are deleted first (their text changed). ``copies`` holds ``(duplicate_id,
         original_id)`` pairs: the original's events, places, dates and quotes are copied to the duplicate
         (ids re-keyed, ``cluster_id`` kept), after this batch's own rows are in. Failures recorded for
-        the written articles are cleared: they went through this time.
+        the written articles are cleared: they went through this time. ``fingerprints`` index articles
+        for near-duplicate look-up (:meth:`near_candidates`).
         """
         tables: dict[str, list[Row]] = {t: [] for t in TABLES if t != "failures"}
         for item in batch:
@@ -264,7 +288,7 @@ class Store:
                 tables[table].extend(rows)
         ids = [r["article_id"] for r in tables["articles"]]
         gone = list(dict.fromkeys([*replace]))
-        self._transaction(lambda: self._write(tables, ids, gone, copies))
+        self._transaction(lambda: self._write(tables, ids, gone, copies, fingerprints))
 
     def _write(
         self,
@@ -272,10 +296,13 @@ class Store:
         ids: list[str],
         gone: list[str],
         copies: Sequence[tuple[str, str]],
+        fingerprints: Sequence[tuple[str, dt.date | None, Fingerprint]],
     ) -> None:
         if gone:
-            for table in (*_CHILD_TABLES, "articles"):
+            for table in (*_CHILD_TABLES, "articles", *_FINGERPRINT_TABLES):
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [gone])
+        if fingerprints:
+            self._add_fingerprints(fingerprints)
         for table, rows in tables.items():
             if rows:
                 self._insert(table, rows)
@@ -283,6 +310,20 @@ class Store:
             self._copy(copies)
         if ids:
             self.con.execute("DELETE FROM failures WHERE article_id IN (SELECT unnest(?))", [ids])
+
+    def _add_fingerprints(self, fingerprints: Sequence[tuple[str, dt.date | None, Fingerprint]]) -> None:
+        ids = [a for a, _, _ in fingerprints]
+        self.con.execute(
+            "INSERT INTO fingerprints SELECT unnest(?), unnest(?), unnest(?)",
+            [ids, [p for _, p, _ in fingerprints], [fp.signature for _, _, fp in fingerprints]],
+        )
+        self.con.execute(
+            "INSERT INTO fingerprint_bands SELECT unnest(?), unnest(?)",
+            [
+                [b for _, _, fp in fingerprints for b in fp.bands],
+                [a for a, _, fp in fingerprints for _ in fp.bands],
+            ],
+        )
 
     def _copy(self, copies: Sequence[tuple[str, str]]) -> None:
         dups = [d for d, _ in copies]
