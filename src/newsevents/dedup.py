@@ -20,6 +20,8 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 __all__ = [
     "BANDS",
@@ -41,6 +43,8 @@ MIN_WORDS = 40
 MAX_DAYS = 3
 DEFAULT_THRESHOLD = 0.8
 _SEED = 1
+_SCHEME = "affine32"  # datasketch's permutation scheme: stored signatures are only comparable within one
+_MULT = 1_000_003  # odd multiplier of the shingle hash polynomial
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -62,10 +66,24 @@ class Candidate:
 
 
 def _shingle_hashes(words: Sequence[str]) -> list[int]:
-    """One 32-bit hash per run of :data:`SHINGLE` consecutive words (CRC-32 of the words joined)."""
-    return [
-        zlib.crc32(" ".join(words[i : i + SHINGLE]).encode("utf-8")) for i in range(len(words) - SHINGLE + 1)
-    ]
+    """The distinct 32-bit hashes of the runs of :data:`SHINGLE` consecutive words: the CRC-32 of each word,
+    combined in order by a polynomial (mod 2**32), so each word is hashed once."""
+    import numpy as np
+
+    word_hash = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    n = len(words) - SHINGLE + 1
+    acc = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):
+        acc = (acc * np.uint64(_MULT) + word_hash[k : k + n]) & np.uint64(0xFFFFFFFF)
+    return [int(h) for h in np.unique(acc)]
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The MinHash permutation parameters of :data:`_SEED` (drawn once, not per article)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
 def fingerprint(text: str) -> Fingerprint | None:
@@ -77,8 +95,8 @@ def fingerprint(text: str) -> Fingerprint | None:
     words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
         return None
-    hashes = sorted(set(_shingle_hashes(words)))
-    mh = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int)
+    hashes = _shingle_hashes(words)
+    mh = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int, permutations=_permutations(), scheme=_SCHEME)
     mh.update_batch(hashes)
     values = np.asarray(mh.hashvalues, dtype="<u4")
     rows = NUM_PERM // BANDS
