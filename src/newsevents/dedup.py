@@ -6,7 +6,8 @@ are *near-duplicates* when the estimated Jaccard similarity of their sets of wor
 ``threshold`` (default :data:`DEFAULT_THRESHOLD`) and their publication dates are at most
 :data:`MAX_DAYS` apart (or either is unknown).
 
-A fingerprint is a :class:`datasketch.MinHash` signature of :data:`NUM_PERM` values, cut into
+A fingerprint is a MinHash signature of :data:`NUM_PERM` values (affine permutations of 32-bit shingle
+hashes, computed with numpy: no library with its import cost for a dozen lines), cut into
 :data:`BANDS` bands whose keys index it in the store; articles sharing a band key are compared on their
 whole signatures. Texts shorter than :data:`MIN_WORDS` words get no fingerprint: a few shingles say too
 little about a whole article.
@@ -43,7 +44,7 @@ MIN_WORDS = 40
 MAX_DAYS = 3
 DEFAULT_THRESHOLD = 0.8
 _SEED = 1
-_SCHEME = "affine32"  # datasketch's permutation scheme: stored signatures are only comparable within one
+_PRIME = (1 << 31) - 1
 _MULT = 1_000_003  # odd multiplier of the shingle hash polynomial
 _WORD = re.compile(r"[^\W_]+")
 
@@ -65,7 +66,7 @@ class Candidate:
     signature: bytes
 
 
-def _shingle_hashes(words: Sequence[str]) -> list[int]:
+def _shingle_hashes(words: Sequence[str]) -> Any:
     """The distinct 32-bit hashes of the runs of :data:`SHINGLE` consecutive words: the CRC-32 of each word,
     combined in order by a polynomial (mod 2**32), so each word is hashed once."""
     import numpy as np
@@ -75,38 +76,41 @@ def _shingle_hashes(words: Sequence[str]) -> list[int]:
     acc = np.zeros(n, dtype=np.uint64)
     for k in range(SHINGLE):
         acc = (acc * np.uint64(_MULT) + word_hash[k : k + n]) & np.uint64(0xFFFFFFFF)
-    return [int(h) for h in np.unique(acc)]
+    return np.unique(acc)
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> Any:
-    """The MinHash permutation parameters of :data:`_SEED` (drawn once, not per article)."""
-    from datasketch import MinHash
+def _permutations() -> tuple[Any, Any]:
+    """The :data:`NUM_PERM` affine hash permutations ``(a * h + b) mod p`` of :data:`_SEED`, drawn once."""
+    import numpy as np
 
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+    gen = np.random.Generator(np.random.PCG64(_SEED))
+    a = gen.integers(1, _PRIME, size=NUM_PERM, dtype=np.uint64)
+    b = gen.integers(0, _PRIME, size=NUM_PERM, dtype=np.uint64)
+    return a, b
 
 
 def fingerprint(text: str) -> Fingerprint | None:
     """The fingerprint of ``text`` (case and punctuation ignored); None for a text under
     :data:`MIN_WORDS` words."""
     import numpy as np
-    from datasketch import MinHash
 
     words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
         return None
     hashes = _shingle_hashes(words)
-    mh = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int, permutations=_permutations(), scheme=_SCHEME)
-    mh.update_batch(hashes)
-    values = np.asarray(mh.hashvalues, dtype="<u4")
+    a, b = _permutations()
+    # (a * h + b) mod p for every permutation and shingle, the minimum per permutation (p = 2**31 - 1:
+    # a * h stays below 2**63, so uint64 arithmetic is exact)
+    values = ((np.outer(a, hashes % _PRIME) + b[:, None]) % _PRIME).min(axis=1).astype("<u4")
     rows = NUM_PERM // BANDS
     bands = tuple(
         int.from_bytes(
-            hashlib.blake2b(values[b * rows : (b + 1) * rows].tobytes() + bytes([b]), digest_size=8).digest(),
+            hashlib.blake2b(values[k * rows : (k + 1) * rows].tobytes() + bytes([k]), digest_size=8).digest(),
             "little",
             signed=True,
         )
-        for b in range(BANDS)
+        for k in range(BANDS)
     )
     return Fingerprint(values.tobytes(), bands)
 
