@@ -213,3 +213,30 @@ def test_object_of_a_finite_verb_before_a_cue_is_not_its_speaker() -> None:
         ["PRP", "VBD", "DT", "NN", "VBD", "PRP", "VBZ", "."],
     )
     assert _phrase_before(doc[4]) is None
+
+
+def test_subject_from_a_later_paragraph_is_not_the_speaker() -> None:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.vocab import Vocab
+
+    from newsevents.quotes.extract import find_attributions
+    from newsevents.quotes.marks import quote_spans
+
+    # "He left, saying it works.\n\nAnn spoke." with "saying" hung on "spoke" of the next paragraph
+    words = ["He", "left", ",", "saying", "it", "works", ".", "\n\n", "Ann", "spoke", "."]
+    spaces = [True, False, True, True, True, False, False, False, True, False, False]
+    doc = SpacyDoc(
+        Vocab(),
+        words=words,
+        spaces=spaces,
+        heads=[1, 1, 1, 9, 5, 3, 1, 1, 9, 1, 9],
+        deps=["nsubj", "ROOT", "punct", "advcl", "nsubj", "ccomp", "punct", "dep", "nsubj", "conj", "punct"],
+        pos=["PRON", "VERB", "PUNCT", "VERB", "PRON", "VERB", "PUNCT", "SPACE", "PROPN", "VERB", "PUNCT"],
+        tags=["PRP", "VBD", ",", "VBG", "PRP", "VBZ", ".", "_SP", "NNP", "VBD", "."],
+        lemmas=["he", "leave", ",", "say", "it", "work", ".", "\n\n", "Ann", "speak", "."],
+    )
+    text = doc.text
+    found = [a for a in find_attributions(doc, text, quote_spans(text), load_cues()) if a.cue_start == 9]
+    assert len(found) == 1
+    att = found[0]
+    assert att.speaker_start is not None and text[att.speaker_start : att.speaker_end] == "He"

@@ -325,6 +325,8 @@ def _from_token(
     if end <= start:
         return None
     subj = _agent(tok) if passive else _unclosed_apposition(subject_of(tok, lex), tok)
+    if subj is not None and subj.i > tok.i and "\n" in doc_text(tok.doc)[tok.idx : subj.idx]:
+        subj = None  # the parse ran the cue's clause into a later paragraph and took a subject from there
     if kind == "speech" and end <= tok.idx and (subj is None or start <= subj.idx < end):
         subj = _inverted_subject(tok)
     if subj is not None and _in_quote(subj.idx, quotes) and not _in_quote(tok.idx, quotes):
@@ -974,7 +976,7 @@ def _nearest_subject(cue: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
     outside quotation marks."""
     doc = cue.doc
     sent = cue.sent
-    if cue.i > sent.start and doc[cue.i - 1].text in _CLOSERS | {","}:
+    if cue.i > sent.start and doc[cue.i - 1].text in _CLOSERS | {","} and cue.tag_ != "VBG":
         for t in doc[cue.i + 1 : min(cue.i + 4, sent.end)]:
             if t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in _RELATIVE:
                 return t.head if t.dep_ == "compound" and t.head.i > t.i else t
