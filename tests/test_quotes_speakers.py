@@ -144,3 +144,9 @@ def test_parenthetical_cue_keeps_its_own_speaker() -> None:
 def test_generic_you_is_not_a_source() -> None:
     found = quotes("If you believe the forecast, the river will flood the valley by Friday.")
     assert not any(q["cue_text"] == "believe" for q in found)
+
+
+def test_person_shown_by_a_poll_is_its_finding_not_an_addressee() -> None:
+    q = by_cue("Polls show Hillary Clinton up by 10 points in New York.", "show")
+    assert q["speaker_text"] == "Polls"
+    assert q["content_text"].startswith("Hillary Clinton")

@@ -158,6 +158,8 @@ _SUBJECT_CONTROL = frozenset(
     ]
 )
 _QUANTITIES = frozenset({"little", "much", "more", "less", "everything", "anything", "enough", "all"})
+# evidence verbs: their object is what the source found or shows, a person too ("polls show Smith ahead")
+_EVIDENCE = frozenset({"show", "find", "indicate", "suggest", "reveal"})
 _NAMING = frozenset({"call", "name", "dub", "title", "entitle", "nickname", "label"})
 _CONTRAST = frozenset({"but", "while", "although", "though", "whereas", "yet"})
 _MAX_GAP = 80  # characters between a quote and a cue verb next to it
@@ -518,7 +520,8 @@ def _arguments(tok: Token, kind: str) -> list[Token]:
     if roots:
         return roots
     if kind != "address":
-        roots = [c for c in after if c.dep_ == "dobj" and not _addressee_like(c)]
+        evidence = verb_lemma(tok) in _EVIDENCE  # "polls show Clinton ahead": no addressee, the finding
+        roots = [c for c in after if c.dep_ == "dobj" and (evidence or not _addressee_like(c))]
         if roots and (kind != "speech" or _subject_before(tok)):
             return roots
     for c in after:
