@@ -150,3 +150,16 @@ def test_person_shown_by_a_poll_is_its_finding_not_an_addressee() -> None:
     q = by_cue("Polls show Hillary Clinton up by 10 points in New York.", "show")
     assert q["speaker_text"] == "Polls"
     assert q["content_text"].startswith("Hillary Clinton")
+
+
+def test_as_clause_reports_the_clause_it_modifies() -> None:
+    q = by_cue(
+        "And as the senator pointed out, court rulings and new laws have real effects on families.", "pointed"
+    )
+    assert q["speaker_text"] == "the senator"
+    assert q["content_text"] == "court rulings and new laws have real effects on families"
+
+
+def test_as_of_time_is_no_attribution() -> None:
+    found = quotes("As the mayor spoke with reporters, the crowd outside grew louder.")
+    assert not any(q["cue_text"] == "spoke" for q in found)

@@ -307,7 +307,7 @@ def _from_token(
         return _evidential(tok, lex, quotes, paras, para_starts)
     roots = phrase_roots(tok, phrase[1]) if phrase is not None else _arguments(tok, kind)
     passive = _is_passive(tok)
-    paren = False
+    paren = as_clause = False
     if roots:
         if len(roots) > 1 and roots[0].i < tok.i < roots[-1].i:
             roots = [r for r in roots if r.i > tok.i]
@@ -316,6 +316,9 @@ def _from_token(
             if not any(r.dep_ == "prep" for r in roots):
                 return None
         span = _content_span(roots, tok, lex)
+    elif phrase is None and kind in ("speech", "belief") and (as_span := _as_clause(tok)) is not None:
+        span = as_span  # "As the senator pointed out, the rulings ..."
+        as_clause = True
     elif kind == "speech" or (kind == "belief" and tok.dep_ in ("parataxis", "ROOT")):
         span = _around(tok)  # "The plan, he said, ..."; "The plan, they think, ..."
         paren = span is not None and span[0] < tok.idx < span[1]
@@ -346,7 +349,7 @@ def _from_token(
         return None  # "I think ..." inside a quotation is the quote, not another attribution
     if subj is not None and subj.lower_ == "you" and kind != "speech":
         return None  # "if you read between the lines", "you know": the generic reader, not a source
-    via = "paren" if paren else ("verb-" + roots[0].dep_ if roots else "verb")
+    via = "paren" if paren else "as" if as_clause else ("verb-" + roots[0].dep_ if roots else "verb")
     cue_end = tok.idx + len(tok.text)
     if phrase is not None:
         via = "phrase-" + via
@@ -720,6 +723,24 @@ def _agent_noun(
         source = next((c for c in tok.head.children if c.dep_ in _SUBJ), None)
     _set_speaker(att, source)
     return att
+
+
+def _as_clause(tok: Token) -> tuple[int, int] | None:
+    """``As the senator pointed out, the rulings have ...``, ``..., as described by the director, ...``: a cue
+    in an "as" clause reports the clause that clause modifies; its token span without the "as" clause. Not
+    "as" of time ("as she spoke, ..."): a verb of talking about, or one with a partner ("joked with"), has
+    no gap for the "as" to fill."""
+    if tok.dep_ != "advcl" or tok.head.i == tok.i or verb_lemma(tok) in _TOPIC_VERBS:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "to", "from", "about") for c in tok.children):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children):
+        return None
+    head = tok.head
+    a_left, a_right = tok.left_edge.i, tok.right_edge.i
+    before, after = (head.left_edge.i, a_left - 1), (a_right + 1, head.right_edge.i)
+    side = after if after[1] - after[0] >= before[1] - before[0] else before
+    return _trim_tokens(tok.doc, side[0], side[1])
 
 
 def _around(tok: Token) -> tuple[int, int] | None:
