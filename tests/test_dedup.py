@@ -150,3 +150,27 @@ def test_a_replaced_article_is_not_a_copy_of_its_old_text(tmp_path: Path) -> Non
         assert con.execute("SELECT count(*) FROM fingerprints WHERE article_id = 'story'").fetchone() == (1,)
     finally:
         con.close()
+
+
+def test_articles_stored_before_fingerprints_are_indexed_once(tmp_path: Path) -> None:
+    first, second, db = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "x.duckdb"
+    _write(
+        first,
+        [
+            {"id": "orig", "text": BUDGET, "published": "2024-03-05"},
+            {"id": "short", "text": "A short note of a few words.", "published": "2024-03-05"},
+        ],
+    )
+    _write(second, [{"id": "copy", "text": _syndicated(BUDGET), "published": "2024-03-06"}])
+    code_inputs([str(first)], db, stages=("clean",))
+    con = duckdb.connect(str(db))  # as a database written before near-duplicate look-up: no index
+    con.execute("DROP TABLE fingerprints")
+    con.execute("DROP TABLE fingerprint_bands")
+    con.close()
+    report = code_inputs([str(second)], db, stages=("clean",))
+    assert report.fingerprinted == 2  # the short article too, recorded without a signature
+    assert "2 stored articles indexed" in report.summary()
+    assert report.near_duplicates == 1
+    assert _duplicate_of(db)["copy"] == "orig"
+    again = code_inputs([str(second)], db, stages=("clean",))
+    assert again.fingerprinted == 0

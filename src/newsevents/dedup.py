@@ -32,6 +32,7 @@ __all__ = [
     "NUM_PERM",
     "Candidate",
     "Fingerprint",
+    "Indexed",
     "best_original",
     "fingerprint",
     "similarity",
@@ -55,6 +56,11 @@ class Fingerprint:
 
     signature: bytes
     bands: tuple[int, ...]
+
+
+#: an article's id, publication date and fingerprint (None: too short to fingerprint, recorded so that it is
+#: not read again)
+Indexed = tuple[str, dt.date | None, Fingerprint | None]
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from .dedup import DEFAULT_THRESHOLD, Candidate, Fingerprint, best_original, fingerprint
+from .dedup import DEFAULT_THRESHOLD, Candidate, Fingerprint, Indexed, best_original, fingerprint
 from .document import Article, Document
 from .errors import Errors, NewsEventsError
 from .ingest import DEFAULT_MAX_BYTES, iter_articles
@@ -41,6 +41,7 @@ class RunReport:
     not_articles: int = 0  # archive records passed over: other media, redirects, pages without text
     duplicates: int = 0  # stored as duplicate_of an earlier article, not parsed
     near_duplicates: int = 0  # coded, and marked duplicate_of the earlier article they nearly repeat
+    fingerprinted: int = 0  # stored articles of an earlier version indexed for near-duplicate look-up
     replaced: int = 0  # stored before with another text; re-coded
     failures: int = 0
     events: int = 0
@@ -57,6 +58,11 @@ class RunReport:
             + (f"{self.near_duplicates} near-duplicates, " if self.near_duplicates else "")
             + f"{self.skipped_existing} already stored, "
             + (f"{self.not_articles} archive records not articles, " if self.not_articles else "")
+            + (
+                f"{self.fingerprinted} stored articles indexed for near-duplicates, "
+                if self.fingerprinted
+                else ""
+            )
             + f"{self.failures} failures; {self.events} events in {self.seconds:.1f} s"
         )
 
@@ -200,23 +206,26 @@ class _Run:
             self.store.add_failures(self.failures)
             self.failures = []
 
-    def mark_near_duplicates(self) -> list[tuple[str, dt.date | None, Fingerprint]]:
+    def mark_near_duplicates(self) -> list[Indexed]:
         """Set ``duplicate_of`` on the pending coded articles that nearly repeat an earlier stored (or
         pending) one; return the fingerprints of the others, to store with them."""
         if not self.near_threshold:
             return []
-        items = []
-        for item in self.pending:
-            for row in item["articles"]:
-                fp = fingerprint(str(row.get("text") or "")) if row.get("duplicate_of") is None else None
-                if fp is not None:
-                    items.append((row, fp))
-        stored = self.store.near_candidates(b for _, fp in items for b in fp.bands)
+        items: list[tuple[Row, Fingerprint | None]] = [
+            (row, fingerprint(str(row.get("text") or "")))
+            for item in self.pending
+            for row in item["articles"]
+            if row.get("duplicate_of") is None
+        ]
+        stored = self.store.near_candidates(b for _, fp in items if fp is not None for b in fp.bands)
         fresh: list[tuple[Candidate, frozenset[int]]] = []
-        prints: list[tuple[str, dt.date | None, Fingerprint]] = []
+        prints: list[Indexed] = []
         for row, fp in items:
             aid, published = str(row["article_id"]), row.get("published")
             day = published if isinstance(published, dt.date) else None
+            if fp is None:  # too short to compare; recorded as seen
+                prints.append((aid, day, None))
+                continue
             bands = frozenset(fp.bands)
             cands = [c for c in stored if c.article_id != aid]
             cands += [c for c, b in fresh if b & bands]
@@ -228,6 +237,16 @@ class _Run:
             prints.append((aid, day, fp))
             fresh.append((Candidate(aid, day, fp.signature), bands))
         return prints
+
+
+def _index_stored(store: Store, chunk: int = 1000) -> int:
+    """Fingerprint the stored originals a version before near-duplicate look-up left unindexed, so that
+    copies coded from now on find them; the number indexed."""
+    done = 0
+    while rows := store.unfingerprinted(chunk):
+        store.add_fingerprints([(aid, day, fingerprint(text)) for aid, day, text in rows])
+        done += len(rows)
+    return done
 
 
 def resources_for(stages: Sequence[str], dictionaries: Iterable[str]) -> Resources:
@@ -276,6 +295,8 @@ def code_inputs(
         run = _Run(store, report, on_failure, cameo)
         run.copy_duplicates = copy_duplicates
         run.near_threshold = near_threshold
+        if near_threshold:
+            report.fingerprinted = _index_stored(store)
 
         def count_skip(where: str, reason: str) -> None:
             report.not_articles += 1

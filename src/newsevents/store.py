@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
-from .dedup import Candidate, Fingerprint
+from .dedup import Candidate, Indexed
 from .errors import Errors, NewsEventsError
 from .rows import COLUMNS, TABLES, Failure, Row, failure_row
 
@@ -257,7 +257,7 @@ class Store:
             return []
         rows = self.con.execute(
             "SELECT f.article_id, f.published, f.signature FROM fingerprints f "
-            "WHERE f.article_id IN "
+            "WHERE f.signature IS NOT NULL AND f.article_id IN "
             "(SELECT article_id FROM fingerprint_bands WHERE band IN (SELECT unnest(?))) "
             "ORDER BY f.rowid",
             [keys],
@@ -271,7 +271,7 @@ class Store:
         *,
         replace: Iterable[str] = (),
         copies: Sequence[tuple[str, str]] = (),
-        fingerprints: Sequence[tuple[str, dt.date | None, Fingerprint]] = (),
+        fingerprints: Sequence[Indexed] = (),
     ) -> None:
         """Insert the rows of a batch of articles in one transaction.
 
@@ -296,7 +296,7 @@ class Store:
         ids: list[str],
         gone: list[str],
         copies: Sequence[tuple[str, str]],
-        fingerprints: Sequence[tuple[str, dt.date | None, Fingerprint]],
+        fingerprints: Sequence[Indexed],
     ) -> None:
         if gone:
             for table in (*_CHILD_TABLES, "articles", *_FINGERPRINT_TABLES):
@@ -311,19 +311,37 @@ class Store:
         if ids:
             self.con.execute("DELETE FROM failures WHERE article_id IN (SELECT unnest(?))", [ids])
 
-    def _add_fingerprints(self, fingerprints: Sequence[tuple[str, dt.date | None, Fingerprint]]) -> None:
-        ids = [a for a, _, _ in fingerprints]
+    def _add_fingerprints(self, fingerprints: Sequence[Indexed]) -> None:
         self.con.execute(
             "INSERT INTO fingerprints SELECT unnest(?), unnest(?), unnest(?)",
-            [ids, [p for _, p, _ in fingerprints], [fp.signature for _, _, fp in fingerprints]],
-        )
-        self.con.execute(
-            "INSERT INTO fingerprint_bands SELECT unnest(?), unnest(?)",
             [
-                [b for _, _, fp in fingerprints for b in fp.bands],
-                [a for a, _, fp in fingerprints for _ in fp.bands],
+                [a for a, _, _ in fingerprints],
+                [p for _, p, _ in fingerprints],
+                [fp.signature if fp is not None else None for _, _, fp in fingerprints],
             ],
         )
+        bands = [(b, a) for a, _, fp in fingerprints if fp is not None for b in fp.bands]
+        if bands:
+            self.con.execute(
+                "INSERT INTO fingerprint_bands SELECT unnest(?), unnest(?)",
+                [[b for b, _ in bands], [a for _, a in bands]],
+            )
+
+    def add_fingerprints(self, fingerprints: Sequence[Indexed]) -> None:
+        """Index stored articles for near-duplicate look-up (one transaction)."""
+        if fingerprints:
+            self._transaction(lambda: self._add_fingerprints(fingerprints))
+
+    def unfingerprinted(self, limit: int) -> list[tuple[str, dt.date | None, str]]:
+        """Up to ``limit`` stored originals (not duplicates) not yet indexed for near-duplicate look-up —
+        articles coded by a version before it — as ``(article_id, published, text)``, earliest first."""
+        rows = self.con.execute(
+            "SELECT a.article_id, a.published, a.text FROM articles a WHERE a.duplicate_of IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.article_id = a.article_id) "
+            "ORDER BY a.rowid LIMIT ?",
+            [limit],
+        ).fetchall()
+        return [(str(a), p, str(t or "")) for a, p, t in rows]
 
     def _copy(self, copies: Sequence[tuple[str, str]]) -> None:
         dups = [d for d, _ in copies]
