@@ -361,9 +361,10 @@ def _code_on_dask(
 
 @contextlib.contextmanager
 def _frozen_heap() -> Iterator[Callable[[], None]]:
-    """A ``freeze()`` to call once the first batch is coded: by then the model, lexicons, gazetteer and actor
-    knowledge base are loaded, and moving these long-lived objects out of the collector's reach
-    (:func:`gc.freeze`) spares every later full collection from walking them again. Undone on exit."""
+    """Move the long-lived objects out of the garbage collector's reach (:func:`gc.freeze`), so that full
+    collections during the run do not walk them again and again: the model and whatever is loaded on
+    entry, and, through the ``freeze()`` yielded, what the first batch loads (lexicons, gazetteer, actor
+    knowledge base). Undone on exit."""
     import gc
 
     done = False
@@ -375,11 +376,12 @@ def _frozen_heap() -> Iterator[Callable[[], None]]:
             gc.collect()
             gc.freeze()
 
+    gc.collect()
+    gc.freeze()
     try:
         yield freeze
     finally:
-        if done:
-            gc.unfreeze()
+        gc.unfreeze()
 
 
 @contextlib.contextmanager
