@@ -880,7 +880,7 @@ def subject_of(tok: Token, lex: CueLexicon) -> Token | None:
                 if outer is None or outer.lower_ not in _FIRST_SECOND:  # not a "you know" of a quotation
                     return outer
                 break
-    controller = _object_control(tok) if lex.verb_kind(verb_lemma(tok.head)) is None else None
+    controller = _object_control(tok, lex)
     if controller is not None:
         return controller
     cur = tok
@@ -917,11 +917,13 @@ def subject_of(tok: Token, lex: CueLexicon) -> Token | None:
     return None
 
 
-def _object_control(tok: Token) -> Token | None:
+def _object_control(tok: Token, lex: CueLexicon) -> Token | None:
     """``led the senator to declare ...``, ``forced him to admit ...``: the object of the verb an infinitive
-    cue complements is who does the declaring (not that verb's subject). Callers skip this when that verb is
-    a cue itself ("urged them to vote"): the urging is the attribution, by its subject."""
-    if tok.dep_ != "xcomp" or tok.tag_ != "VB" or tok.head.lemma_.lower() in _SUBJECT_CONTROL:
+    cue complements is who does the declaring (not that verb's subject). Not when that verb is a cue itself
+    ("urged them to vote": the urging is the attribution, by its subject) or one whose subject does the act
+    (:data:`_SUBJECT_CONTROL`)."""
+    head = verb_lemma(tok.head)
+    if tok.dep_ != "xcomp" or tok.tag_ != "VB" or head in _SUBJECT_CONTROL or lex.verb_kind(head) is not None:
         return None
     obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "dative") and c.i < tok.i), None)
     if obj is None or obj.pos_ == "NUM" or obj.lower_ in _CONTENT_PRONOUNS | _QUANTITIES:
